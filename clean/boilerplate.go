@@ -1,0 +1,316 @@
+package clean
+
+import (
+	"strings"
+)
+
+// The text-mode boilerplate filter is written by hand: go-trafilatura and its
+// kin work on the DOM and have nothing for text that was already copied off a
+// page, where the furniture is only recognisable by its wording and shape.
+//
+// It judges one line (a paragraph) at a time, with a little state: after a
+// "Related"/"More news" header, short teaser lines are dropped until a real
+// paragraph comes. Captions, credits and teasers that state a casualty figure
+// are kept: a figure in the page is a claim in the text.
+
+// Verdict says why a line is kept or dropped.
+type Verdict uint8
+
+// The verdicts of the filter.
+const (
+	Keep      Verdict = iota
+	Furniture         // navigation, sign-up forms, share buttons, copyright notices
+	Byline            // author and date lines, reading time
+	Dateline          // a line that is only a date or time
+	Caption           // image caption or credit
+	Teaser            // related-article lists
+	Duplicate         // a line already seen
+)
+
+// furnitureLines are whole lines (lower case, trailing punctuation removed) that are page furniture.
+var furnitureLines = setOf(
+	"skip to content", "skip to main content", "skip to navigation", "edit post", "menu", "search", "home",
+	"subscribe", "subscribe now", "sign up", "sign up now", "sign in", "log in", "login", "register", "logout",
+	"share", "share this", "share this article", "share this story", "print", "clip", "email", "tweet", "whatsapp",
+	"facebook", "twitter", "linkedin", "reddit", "copy link", "comments", "comment", "leave a comment", "view comments",
+	"news feed", "more news", "more", "more stories", "more from", "editors' picks", "editor's picks",
+	"related", "related content", "related articles", "related stories", "related news", "related topics",
+	"read more", "see more", "see also", "read next", "up next", "most read", "most popular", "most viewed", "trending",
+	"trending now", "top stories", "latest news", "latest", "advertisement", "sponsored", "sponsored content",
+	"ad", "close", "next", "previous", "back to top", "loading", "indicates required", "* indicates required",
+	"successfuly subscribed", "successfully subscribed", "on this story", "on this topic", "more on this story",
+	"more on this topic", "watch", "listen", "video", "photos", "gallery", "newsletter", "newsletters", "follow us",
+	"you may also like", "recommended", "recommended for you", "what to read next", "live", "breaking",
+	"continue reading", "show more", "load more", "accept", "accept all", "reject all", "cookie settings",
+)
+
+// furniturePrefixes start lines that are page furniture.
+var furniturePrefixes = []string{
+	"enter your email", "please, enter", "please enter", "thank you for signing up", "thanks for signing up",
+	"this audio is", "listen to this", "subscribe to", "sign up for", "sign up to", "click here", "follow us",
+	"follow ", "download the", "get instant alerts", "notification", "© ", "©", "(c) ", "copyright ",
+	"high quality global journalism", "please share this article", "by clicking", "we use cookies",
+	"this website uses cookies", "this site uses cookies", "downloading, reproduction", "terms of use",
+	"terms of service", "privacy policy", "cookie policy", "all rights reserved", "posted:", "updated:",
+	"published:", "last updated", "read more:", "read also", "related:", "see also:", "more:", "watch:",
+	"video:", "live:", "in pictures:", "listen:", "advertisement", "sponsored", "support our journalism",
+	"we've sent you", "we have sent you", "successfuly subscribed", "successfully subscribed",
+}
+
+// furnitureAnywhere marks a line or sentence as furniture wherever it occurs.
+var furnitureAnywhere = []string{
+	"all rights reserved", "indicates required", "enter your email", "cookie policy", "privacy policy",
+	"terms of service", "this material may not be published", "may not be published, broadcast",
+	"ftsales.support", "enable javascript", "your browser does not support", "sign up for our newsletter",
+	"please share this article", "copyright policy",
+}
+
+// captionPrefixes start image captions and credits.
+var captionPrefixes = []string{
+	"images source", "image source", "image:", "images:", "photo:", "photos:", "photograph:", "picture:",
+	"credit:", "image credit", "photo credit", "source:", "file photo", "file:", "pictured:", "caption:",
+}
+
+// teaserHeaders open a list of links to other articles.
+var teaserHeaders = setOf(
+	"related", "related content", "related articles", "related stories", "related news", "more news", "more",
+	"more stories", "editors' picks", "editor's picks", "read more", "see also", "read next", "most read",
+	"most popular", "trending", "top stories", "latest news", "on this story", "on this topic",
+	"more on this story", "more on this topic", "you may also like", "recommended", "what to read next", "more:",
+	"news feed",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// Filter judges the lines of one article in order.
+type Filter struct {
+	inTeasers bool
+	seen      map[string]bool
+}
+
+// Judge returns the verdict for the next line.
+func (f *Filter) Judge(line string) Verdict {
+	if line == "" {
+		return Keep
+	}
+	lc := strings.ToLower(line)
+	if len(line) > 400 {
+		// A long line is a paragraph (or a whole article on one line): never
+		// dropped whole; Sentences strips furniture sentences inside it.
+		f.inTeasers = false
+		return f.dedup(line, lc)
+	}
+	key := strings.TrimRight(lc, " .:!|>»")
+	if teaserHeaders[key] {
+		f.inTeasers = true
+		return Teaser
+	}
+	if v := furniture(lc, key); v != Keep {
+		return v
+	}
+	figure := StatesFigure(lc)
+	if isCaption(line, lc) && !figure {
+		return Caption
+	}
+	if f.inTeasers {
+		if isShortLine(line) {
+			if !figure {
+				return Teaser
+			}
+			return f.dedup(line, lc)
+		}
+		f.inTeasers = false
+	}
+	if isDateline(lc) {
+		return Dateline
+	}
+	if isByline(line, lc) {
+		return Byline
+	}
+	return f.dedup(line, lc)
+}
+
+func (f *Filter) dedup(line, lc string) Verdict {
+	if strings.Count(line, " ") < 2 {
+		return Keep
+	}
+	if f.seen == nil {
+		f.seen = map[string]bool{}
+	}
+	if f.seen[lc] {
+		return Duplicate
+	}
+	f.seen[lc] = true
+	return Keep
+}
+
+// furniture recognises navigation, forms, share buttons and notices.
+func furniture(lc, key string) Verdict {
+	if furnitureLines[key] || onlySymbols(key) {
+		return Furniture
+	}
+	for _, p := range furniturePrefixes {
+		if strings.HasPrefix(lc, p) {
+			return Furniture
+		}
+	}
+	if IsFurnitureText(lc) {
+		return Furniture
+	}
+	if strings.Contains(lc, " > ") && !strings.ContainsAny(lc, ".!?") {
+		return Furniture // breadcrumbs: "ft.com > World > Europe"
+	}
+	if strings.HasPrefix(lc, "* list ") || strings.HasPrefix(lc, "list ") && strings.Contains(lc[:min(len(lc), 14)], " of ") {
+		return Teaser // "* list 1 of 3Sudan military claims ..."
+	}
+	return Keep
+}
+
+// IsFurnitureText reports whether a lower-case line or sentence contains a
+// phrase that only page furniture contains (copyright and sign-up notices).
+func IsFurnitureText(lc string) bool {
+	for _, p := range furnitureAnywhere {
+		if strings.Contains(lc, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func onlySymbols(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// isCaption recognises image captions and credits: a credit prefix, a trailing
+// credit in brackets ("(AP Photo/John Doe)", "[File: Reuters]"), or a trailing
+// agency credit in capitals ("EPA/JOHN DOE").
+func isCaption(line, lc string) bool {
+	for _, p := range captionPrefixes {
+		if strings.HasPrefix(lc, p) {
+			return true
+		}
+	}
+	t := strings.TrimRight(line, " .")
+	if n := len(t); n > 0 && (t[n-1] == ')' || t[n-1] == ']') {
+		open := strings.LastIndexAny(t, "([")
+		if open >= 0 {
+			credit := strings.ToLower(t[open+1 : n-1])
+			if strings.Contains(credit, "/") || strings.Contains(credit, "photo") || strings.Contains(credit, "getty") ||
+				strings.Contains(credit, "image") || strings.HasPrefix(credit, "file") || strings.Contains(credit, "credit") ||
+				credit == "reuters" || credit == "ap" || credit == "afp" || credit == "epa" {
+				return true
+			}
+		}
+	}
+	if i := strings.LastIndexByte(t, ' '); i >= 0 {
+		last := t[i+1:]
+		if slash := strings.IndexByte(last, '/'); slash > 1 && isUpper(last) && isUpper(t[max(0, i-12):i]) {
+			return true // "... EPA/CHRISTOPHE PETIT TESSON"
+		}
+	}
+	return false
+}
+
+func isUpper(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// isShortLine is a line that reads like a headline or link, not a paragraph.
+func isShortLine(line string) bool {
+	if strings.Count(line, " ") > 20 {
+		return false
+	}
+	t := strings.TrimRight(line, " \"'")
+	return t == "" || t[len(t)-1] != '.' || strings.Count(line, " ") < 8
+}
+
+// dateWords are the words a line made only of a date or time may contain.
+var dateWords = setOf(
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+	"updated", "published", "posted", "ago", "hours", "hour", "minutes", "minute", "min", "read", "at", "on", "by",
+	"last", "yesterday", "today",
+)
+
+// isDateline recognises a line made only of a date, a time or a reading time.
+func isDateline(lc string) bool {
+	words := 0
+	digits := false
+	for _, w := range strings.FieldsFunc(lc, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '-' || r == '/' }) {
+		w = strings.Trim(w, ".:()")
+		if w == "" {
+			continue
+		}
+		words++
+		if isDigits(w) || isClock(w) {
+			digits = true
+			continue
+		}
+		if !dateWords[w] {
+			return false
+		}
+	}
+	return words > 0 && words <= 12 && digits
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isClock matches "12:19", "5:04pm", "10am".
+func isClock(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "pm"), "am")
+	for _, part := range strings.Split(s, ":") {
+		if !isDigits(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// isByline recognises "by Jane Doe January 13, 2025 12:19 PM 2 min read" and
+// similar author lines: "by" and a capitalised name, short, without a verb's
+// sentence punctuation, or any short line ending in a reading time.
+func isByline(line, lc string) bool {
+	if strings.Count(line, " ") > 16 {
+		return false
+	}
+	if strings.HasSuffix(lc, " min read") || strings.HasSuffix(lc, " minute read") || strings.HasSuffix(lc, " mins read") {
+		return true
+	}
+	if !strings.HasPrefix(lc, "by ") || len(line) < 5 {
+		return false
+	}
+	c := line[3]
+	return c >= 'A' && c <= 'Z' && !strings.ContainsAny(line, "!?\"") && !StatesFigure(lc)
+}

@@ -1,0 +1,168 @@
+package clean
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+
+	"tally"
+)
+
+// Sentence is one sentence of a cleaned document: its span in Document.Text,
+// the paragraph (line) it belongs to, counted from 0, and whether it is the title.
+type Sentence struct {
+	Span
+	Para  int
+	Title bool
+}
+
+// Dropped is a line the boilerplate filter removed, kept for what it may
+// still tell (a byline's date).
+type Dropped struct {
+	Verdict Verdict
+	Line    string
+}
+
+// Text is a cleaned article.
+type Text struct {
+	Doc       tally.Document
+	Sentences []Sentence
+	Dropped   []Dropped
+}
+
+// Clean turns an article into a document: main text of a page, normalised,
+// without furniture, with its title first and its identity hash.
+func Clean(a tally.Article) (Text, error) {
+	body := a.Text
+	title, outlet, link, published := a.Title, a.Outlet, a.URL, a.Published
+	if a.HTML != "" {
+		p, err := FromHTML(a.HTML)
+		if err != nil {
+			return Text{}, tally.Errorf(tally.EINVALID, "no article text found in the page: %v", err)
+		}
+		body = p.Text
+		title = or(title, p.Title)
+		outlet = or(outlet, p.Sitename)
+		link = or(link, p.URL)
+		if published.IsZero() {
+			published = p.Published
+		}
+	}
+	body = Normalize(body)
+	title = strings.ReplaceAll(Normalize(title), "\n", " ")
+	var t Text
+	lines := strings.Split(body, "\n")
+	if title != "" {
+		var suffix string
+		title, suffix = SplitTitle(title, outlet)
+		outlet = or(outlet, suffix)
+		lines = unglue(lines, title, a.Title)
+	} else {
+		title, lines = findTitle(lines)
+	}
+	outlet = or(outlet, hostOf(link))
+
+	var b strings.Builder
+	b.Grow(len(body) + len(title) + 2)
+	para := 0
+	if title != "" {
+		b.WriteString(title)
+		t.Sentences = append(t.Sentences, Sentence{Span{0, len(title)}, 0, true})
+		para = 1
+	}
+	bodyStart := -1
+	f := Filter{}
+	f.dedup(title, strings.ToLower(title))
+	for _, line := range lines {
+		if line == "" {
+			continue
+		}
+		if v := f.Judge(line); v != Keep {
+			t.Dropped = append(t.Dropped, Dropped{v, line})
+			continue
+		}
+		if len(line) > 400 {
+			line = dropFurnitureSentences(line)
+			if line == "" {
+				continue
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		if bodyStart < 0 {
+			bodyStart = b.Len()
+		}
+		start := b.Len()
+		b.WriteString(line)
+		for _, s := range AppendSentences(nil, b.String(), start) {
+			t.Sentences = append(t.Sentences, Sentence{s, para, false})
+		}
+		para++
+	}
+	text := b.String()
+	if bodyStart < 0 {
+		bodyStart = len(text)
+	}
+	if strings.TrimSpace(text) == "" {
+		return t, tally.Errorf(tally.EINVALID, "no article text left after removing page furniture")
+	}
+	t.Doc = tally.Document{
+		Hash:      Identity(text, link),
+		ID:        a.ID,
+		URL:       link,
+		Title:     title,
+		Outlet:    outlet,
+		Published: published,
+		Lang:      Language(text),
+		Text:      text,
+		BodyStart: bodyStart,
+		Origin:    a.Origin,
+		Line:      a.Line,
+	}
+	return t, nil
+}
+
+// Identity is a document's stored identity: a hash of its cleaned text and URL.
+func Identity(text, link string) string {
+	h := sha256.New()
+	h.Write([]byte(link))
+	h.Write([]byte{0})
+	h.Write([]byte(text))
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func or(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}
+
+func hostOf(link string) string {
+	u, err := url.Parse(link)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// dropFurnitureSentences removes copyright and sign-up sentences from a long line.
+func dropFurnitureSentences(line string) string {
+	spans := Sentences(line)
+	keep := make([]string, 0, len(spans))
+	dropped := false
+	for _, s := range spans {
+		sent := line[s.Start:s.End]
+		if IsFurnitureText(strings.ToLower(sent)) {
+			dropped = true
+			continue
+		}
+		keep = append(keep, sent)
+	}
+	if !dropped {
+		return line
+	}
+	return strings.Join(keep, " ")
+}

@@ -1,0 +1,98 @@
+// Package clean turns an article as read into the text the extractor reads:
+// HTML through go-trafilatura, then for every input the same steps —
+// normalisation (spaces, quotes, dashes, invisible characters), removal of page
+// furniture (the text-mode boilerplate filter), title detection, and sentence
+// splitting with byte offsets into the cleaned text.
+//
+// clean imports the root package and source (for nothing but types it shares);
+// it never imports extract or anything to its right.
+package clean
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Normalize rewrites typographic variants to the plain forms the extractor
+// reads: no-break and other wide spaces to a space, curly quotes to straight
+// ones, dashes and minus signs to "-", the ellipsis to "...", line and
+// paragraph separators and CR LF to "\n"; it drops soft hyphens, zero-width
+// characters and other controls, trims every line and collapses runs of
+// spaces. Three or more newlines become two.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false   // a space is pending
+	newlines := 0    // newlines pending
+	started := false // something was written
+	emit := func(r rune) {
+		if newlines > 0 {
+			if started {
+				b.WriteString("\n\n"[:min(newlines, 2)])
+			}
+			newlines, space = 0, false
+		} else if space {
+			if started {
+				b.WriteByte(' ')
+			}
+			space = false
+		}
+		started = true
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '\n':
+				newlines++
+				space = false
+			case c == '\r':
+				if i < len(s) && s[i] == '\n' {
+					continue
+				}
+				newlines++
+				space = false
+			case c == ' ' || c < 0x20 || c == 0x7f:
+				if newlines == 0 {
+					space = true
+				}
+			default:
+				emit(rune(c))
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch r {
+		case 0xa0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0x1680:
+			if newlines == 0 {
+				space = true
+			}
+		case 0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x200e, 0x200f:
+			// invisible: dropped
+		case 0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc:
+			emit('\'')
+		case 0x201c, 0x201d, 0x201e, 0x201f, 0x2033:
+			emit('"')
+		case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d:
+			emit('-')
+		case 0x2026:
+			emit('.')
+			b.WriteString("..")
+		case 0x2028, 0x2029, 0x85:
+			newlines++
+			space = false
+		case utf8.RuneError:
+			// only reached for invalid input, which source rejects
+		default:
+			emit(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"tally/pipeline"
+)
+
+func extractCmd() *cobra.Command {
+	var workers int
+	cmd := &cobra.Command{
+		Use:   "extract [PATH...]",
+		Short: "Print the claims of every document as JSON Lines (stateless)",
+		Long: `extract reads files, folders (recursively) or - (standard input) and prints one
+JSON object per document on standard output, in input order: its summary and
+its claims (the shape is fixed by CONTRACT.md). Nothing is stored.
+
+Bad input is reported on standard error, one line each naming the file and
+line; the rest goes on, and the exit status is 1 at the end if anything failed.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"-"}
+			}
+			out := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
+			failed := 0
+			pipeline.Run(args, pipeline.Options{Workers: workers, Prepare: encodeJSON}, func(r pipeline.Result) {
+				if r.Err != nil {
+					failed++
+					fmt.Fprintln(os.Stderr, "tally:", r.Err)
+					return
+				}
+				out.Write(r.Extra.([]byte))
+			})
+			if err := out.Flush(); err != nil {
+				return err
+			}
+			if failed > 0 {
+				return exitError(failed)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVarP(&workers, "workers", "j", 0, "goroutines to use (0: one per CPU)")
+	return cmd
+}
+
+// encodeJSON renders a result as one JSON line, on the worker.
+func encodeJSON(r *pipeline.Result) any {
+	if r.Err != nil {
+		return nil
+	}
+	b, err := json.Marshal(r.X.Wire())
+	if err != nil {
+		r.Err = err
+		return nil
+	}
+	return append(b, '\n')
+}

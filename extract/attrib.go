@@ -1,0 +1,314 @@
+package extract
+
+// Attribution: who a sentence says states its figures. Written by hand (no
+// maintained Go library attributes quotes and figures to sources); the rules:
+//
+//	according to X ... / ..., according to X        the whole sentence
+//	X said (that) ... / X claimed ... / X has documented ...   what follows the verb
+//	..., X said. / ..., X said on Tuesday.          what precedes, too (a trailing verb)
+//	"...," said X / ..., reported the SOF.          what precedes (inverted)
+//	... were reported by X                          the whole sentence
+//	It has been (unofficially) reported that ...    "(unofficial) reports"
+//	Kirby: about 40,000 ... (a headline)            the whole headline
+
+// attrKind says which figures of a sentence an attribution covers.
+type attrKind uint8
+
+const (
+	attrWhole    attrKind = iota // according to X, reported by X, a headline label
+	attrForward                  // X said that ...: figures after the verb
+	attrTrailing                 // ..., X said: figures before and after
+	attrBackward                 // ..., said X: figures before
+)
+
+// attribution is one source named in a sentence.
+type attribution struct {
+	who     string
+	from    int // token range of the source's name
+	to      int
+	verb    int // token index of the reporting word
+	kind    attrKind
+	pronoun bool // "he said": resolved to the last source named
+}
+
+// headlineLabels disqualify a "Label: headline" prefix as a source.
+var headlineLabels = set("attack", "attacks", "shooting", "shootings", "war", "update", "updates", "live", "breaking",
+	"video", "watch", "exclusive", "opinion", "analysis", "photos", "explainer", "crisis", "news", "latest",
+	"timeline", "factbox", "conflicts", "conflict", "bombing", "bombings", "strike", "strikes", "massacre")
+
+// attributions finds the sources named in a sentence; doc is the document text.
+func (s *sent) attributions(doc string, title bool) []attribution {
+	var out []attribution
+	if title {
+		if a, ok := s.headlineSource(doc); ok {
+			out = append(out, a)
+		}
+	}
+	for i := 0; i < len(s.toks); i++ {
+		w := s.w(i)
+		switch {
+		case w == "according" && s.w(i+1) == "to":
+			if a, ok := s.nameAfter(doc, i+2); ok {
+				a.verb, a.kind = i, attrWhole
+				out = append(out, a)
+			}
+		case (w == "by") && i > 0 && passiveReport[s.w(i-1)]:
+			if a, ok := s.nameAfter(doc, i+1); ok {
+				a.verb, a.kind = i-1, attrWhole
+				out = append(out, a)
+			}
+		case w == "citing" && len(out) == 0:
+			if a, ok := s.nameAfter(doc, i+1); ok {
+				a.verb, a.kind = i, attrWhole
+				out = append(out, a)
+			}
+		case reportVerbs[w] && w != "according" && w != "citing":
+			if a, ok := s.reportAt(doc, i); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// passiveReport are participles whose "by" names a source: "were reported by X".
+var passiveReport = set("reported", "announced", "confirmed", "released", "documented", "stated", "estimated",
+	"recorded", "compiled", "provided", "issued", "cited", "given", "published", "verified")
+
+// headlineSource reads "Kirby: about 40,000 ..." or "Amnesty. More than 100 ...".
+func (s *sent) headlineSource(doc string) (attribution, bool) {
+	for k := 0; k < len(s.toks) && k < 5; k++ {
+		t := s.toks[k]
+		if t.w == ":" || t.w == "." {
+			if k == 0 || k+1 >= len(s.toks) {
+				return attribution{}, false
+			}
+			return attribution{who: doc[s.toks[0].start:s.toks[k-1].end], from: 0, to: k, verb: k, kind: attrWhole}, true
+		}
+		if t.kind != tWord || !t.cap || headlineLabels[t.w] {
+			if t.w != "'s" && t.w != "-" {
+				return attribution{}, false
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// nameAfter reads a source named after "according to", "by" or "citing":
+// up to a comma, a stop or a clause word; a comma followed by a capitalised
+// word continues a title and name ("Commander, Gen. Kenneth McKenzie").
+func (s *sent) nameAfter(doc string, i int) (attribution, bool) {
+	j := i
+	for j < len(s.toks) && j-i < 14 {
+		t := s.toks[j]
+		if t.w == "," {
+			if j+1 < len(s.toks) && s.toks[j+1].cap && j > i && s.toks[j-1].cap && j-i == 1 {
+				j++
+				continue
+			}
+			break
+		}
+		if t.kind == tPunct && t.w != "-" && t.w != "'" && t.w != "(" && t.w != ")" && t.w != "." && t.w != "&" {
+			break
+		}
+		if t.w == "." && !(j > i && len(s.toks[j-1].w) <= 4 && s.toks[j-1].cap) {
+			break
+		}
+		if j > i && (clauseWords[t.w] && t.w != "of" && t.w != "and" || t.w == "citing" || t.w == "on" || t.w == "in" || t.w == "during" || reportVerbs[t.w] || t.w == "including") {
+			break
+		}
+		j++
+	}
+	for j > i && (s.w(j-1) == "and" || s.w(j-1) == "." || s.w(j-1) == "(") {
+		j--
+	}
+	if j == i {
+		return attribution{}, false
+	}
+	return s.source(doc, i, j), true
+}
+
+// source makes an attribution of tokens [i, j).
+func (s *sent) source(doc string, i, j int) attribution {
+	a := attribution{who: doc[s.toks[i].start:s.toks[j-1].end], from: i, to: j}
+	if j == i+1 && pronouns[s.w(i)] && s.w(i) != "officials" {
+		a.pronoun = true
+	}
+	return a
+}
+
+// reportAt reads an attribution around the reporting verb at i.
+func (s *sent) reportAt(doc string, i int) (attribution, bool) {
+	w := s.w(i)
+	if (w == "claims" || w == "claim" || w == "claimed" || w == "claiming") && s.w(i+1) == "responsibility" {
+		return attribution{}, false // claiming an attack is not stating a figure
+	}
+	// "reports", "claims", "report", "claim" are nouns after a determiner or before a verb.
+	if nounOrVerb[w] && (determiners[s.w(i-1)] || i == 0 || reportVerbs[s.w(i+1)] || auxiliaries[s.w(i+1)] && s.w(i+1) != "that" && s.w(i+1) != "to" || s.w(i-1) == "media" || s.w(i-1) == "news") {
+		return attribution{}, false
+	}
+	// "It has been (unofficially) reported that ..."
+	if w == "reported" || w == "said" || w == "claimed" || w == "estimated" {
+		k := i - 1
+		adv := ""
+		if k >= 0 && len(s.w(k)) > 2 && s.w(k)[len(s.w(k))-2:] == "ly" {
+			adv = s.w(k)
+			k--
+		}
+		for k >= 0 && (s.w(k) == "been" || s.w(k) == "has" || s.w(k) == "is" || s.w(k) == "was" || s.w(k) == "had") {
+			k--
+		}
+		if k >= 0 && s.w(k) == "it" && k < i-1 {
+			who := "reports"
+			if adv != "" {
+				who = adjectiveOf(adv) + " reports"
+			}
+			return attribution{who: who, from: k, to: i + 1, verb: i, kind: attrForward}, true
+		}
+	}
+	if from, to, ok := s.subjectBefore(i); ok {
+		a := s.source(doc, from, to)
+		a.verb, a.kind = i, attrForward
+		if s.trailing(i) {
+			a.kind = attrTrailing
+		}
+		return a, true
+	}
+	// Inverted: '"...," said X' or ", reported the SOF."
+	if i > 0 && (s.w(i-1) == "," || s.w(i-1) == "\"" || s.w(i-1) == "'") {
+		if a, ok := s.nameAfter(doc, i+1); ok {
+			a.verb, a.kind = i, attrBackward
+			return a, true
+		}
+	}
+	return attribution{}, false
+}
+
+// nounOrVerb are reporting words that are often nouns.
+var nounOrVerb = set("reports", "report", "claims", "claim", "states", "state", "estimates", "estimate", "notes",
+	"documents", "put", "puts", "posted", "listed", "state")
+
+func adjectiveOf(adv string) string {
+	if len(adv) > 4 && adv[len(adv)-4:] == "ally" {
+		return adv[:len(adv)-2]
+	}
+	return adv[:len(adv)-2]
+}
+
+// subjectBefore finds the noun phrase that is the subject of the reporting
+// verb at i: capitalised names, titles, possessives, "of" phrases and
+// parentheses, back to a clause boundary; an apposition (", a radio
+// presenter,") is joined to the name before it.
+func (s *sent) subjectBefore(i int) (int, int, bool) {
+	j := i - 1
+	for j >= 0 && (auxiliaries[s.w(j)] && s.w(j) != "said" && s.w(j) != "reported" || s.w(j) == "further" || s.w(j) == "also") {
+		j--
+	}
+	end := j + 1
+	for j >= 0 && end-j <= 12 {
+		t := s.toks[j]
+		if t.w == ")" {
+			for j >= 0 && s.toks[j].w != "(" {
+				j--
+			}
+			j--
+			continue
+		}
+		if t.kind == tPunct && t.w != "-" && t.w != "'" && t.w != "." && t.w != "&" || clauseWords[t.w] && t.w != "of" && t.w != "and" {
+			break
+		}
+		if t.w == "." && !(j > 0 && len(s.toks[j-1].w) <= 4 && s.toks[j-1].cap) {
+			break
+		}
+		if _, isCue := cues[t.w]; isCue || reportVerbs[t.w] && !nounOrVerb[t.w] || t.kind == tNum {
+			break
+		}
+		if t.kind == tWord && !t.cap && !determiners[t.w] && !npWords[t.w] && !titleWords[t.w] && t.w != "'s" && t.w != "of" && t.w != "and" && !isAdjectival(t.w) {
+			break
+		}
+		j--
+	}
+	start := j + 1
+	for start < end && (s.w(start) == "and" || s.w(start) == "of") {
+		start++
+	}
+	if start >= end {
+		return 0, 0, false
+	}
+	for start < end && s.toks[start].kind == tPunct {
+		start++
+	}
+	if start >= end {
+		return 0, 0, false
+	}
+	// Apposition: "Pierre Janaszak, a radio presenter, told ..."
+	if (s.w(start) == "a" || s.w(start) == "an" || s.w(start) == "the" && start+1 < end && titleWords[s.w(start+1)]) && start >= 2 && s.w(start-1) == "," && s.toks[start-2].cap {
+		k := start - 2
+		for k > 0 && s.toks[k-1].cap && s.toks[k-1].kind == tWord {
+			k--
+		}
+		start = k
+	}
+	if s.w(end-1) == "'s" || determiners[s.w(end-1)] {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// npWords are lower-case words that belong in a source's name.
+var npWords = set("press", "service", "office", "officials", "official", "sources", "source", "police", "media",
+	"authorities", "forces", "force", "military", "army", "government", "ministry", "spokesman", "spokeswoman",
+	"spokesperson", "statement", "reports", "report", "agency", "officers", "officer", "health", "medical",
+	"operators", "operator", "intelligence", "investigators", "witnesses", "residents", "doctors", "hospital",
+	"officers", "coroner", "examiner", "department", "sheriff", "deputies", "prosecutors", "prosecutor", "unit",
+	"command", "council", "commission", "committee", "group", "organization", "organisation", "newspaper",
+	"channel", "network", "rights", "monitor", "observatory", "activists", "troops", "state", "security",
+	"defense", "defence", "civil", "emergency", "services", "rescue", "workers", "staff", "team", "drone",
+	"human", "affairs", "foreign", "interior", "national", "general", "federal", "local", "top", "senior",
+	"unnamed", "u.s", "un", "public", "information", "relations", "communications")
+
+// titleWords are lower-case parts of titles: "spokesperson", "commander".
+var titleWords = set("spokesperson", "spokesman", "spokeswoman", "commander", "chief", "director", "head",
+	"minister", "secretary", "president", "governor", "mayor", "adviser", "advisor", "coordinator", "presenter",
+	"correspondent", "editor", "analyst", "expert", "lieutenant", "general", "colonel", "captain", "sergeant")
+
+// isAdjectival accepts lower-case modifiers of a source: "pro-Russian", "credible".
+func isAdjectival(w string) bool {
+	n := len(w)
+	return n > 3 && (w[n-2:] == "an" || w[n-3:] == "ian" || w[n-3:] == "ese" || w[n-3:] == "ish" || w[n-2:] == "al" || w[n-3:] == "ive")
+}
+
+// trailing says whether a reporting verb at i closes its clause ("..., he
+// said." / "said in a statement on Wednesday" / "told reporters"), so it
+// also covers the figures before it.
+func (s *sent) trailing(i int) bool {
+	k := i + 1
+	if s.w(i) == "told" || s.w(i) == "tells" || s.w(i) == "tell" {
+		// the person told: "told Agence France Presse", "told reporters"
+		for k < len(s.toks) && s.toks[k].kind == tWord && !clauseWords[s.w(k)] && k < i+5 {
+			k++
+		}
+	}
+	for k < len(s.toks) && timeAdverbs[s.w(k)] {
+		k++
+	}
+	if k >= len(s.toks) {
+		return true
+	}
+	w := s.w(k)
+	if s.toks[k].kind == tPunct && w != "\"" || w == "\"" && k+1 >= len(s.toks) {
+		return true
+	}
+	switch w {
+	case "on", "in", "at", "from", "during", "via", "through", "to", "after", "before", "when", "while", "as",
+		"late", "early", "last", "this", "earlier", "later", "friday", "monday", "tuesday", "wednesday",
+		"thursday", "saturday", "sunday", "today", "yesterday", "tonight", "adding", "noting", "citing":
+		return true
+	}
+	return false
+}
+
+// timeAdverbs may follow a reporting verb without opening its complement.
+var timeAdverbs = set("today", "yesterday", "tonight", "earlier", "later", "then", "also", "previously",
+	"friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "morning", "evening",
+	"afternoon", "night")

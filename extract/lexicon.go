@@ -1,0 +1,190 @@
+package extract
+
+import "tally"
+
+// The claim grammar is written by hand: no maintained Go library parses
+// casualty figures, their qualifiers and their sources. Its vocabulary is here;
+// its rules are in grammar.go, number.go and attrib.go.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// cueKind is how a casualty word takes its number.
+type cueKind uint8
+
+const (
+	cuePassive cueKind = 1 << iota // "21 soldiers (were) killed", "19 dead"
+	cueIntrans                     // "28 die", "seven died"
+	cueActive                      // "killed 21 soldiers", "wounding 47 others"
+	cueNoun                        // "3,000 casualties", "90 civilian deaths"
+)
+
+// cue is what a casualty word means.
+type cue struct {
+	cat  tally.Category
+	kind cueKind
+}
+
+// cues maps casualty words to their category and use. A word may serve
+// several uses: "killed" is both passive ("21 were killed") and active
+// ("killed 21").
+var cues = map[string]cue{
+	"killed":       {tally.Killed, cuePassive | cueActive},
+	"kill":         {tally.Killed, cueActive},
+	"kills":        {tally.Killed, cueActive},
+	"killing":      {tally.Killed, cueActive},
+	"dead":         {tally.Killed, cuePassive | cueNoun},
+	"slain":        {tally.Killed, cuePassive},
+	"slew":         {tally.Killed, cueActive},
+	"murdered":     {tally.Killed, cuePassive | cueActive},
+	"murdering":    {tally.Killed, cueActive},
+	"massacred":    {tally.Killed, cuePassive | cueActive},
+	"executed":     {tally.Killed, cuePassive | cueActive},
+	"eliminated":   {tally.Killed, cuePassive | cueActive},
+	"eliminating":  {tally.Killed, cueActive},
+	"neutralized":  {tally.Killed, cuePassive | cueActive},
+	"neutralised":  {tally.Killed, cuePassive | cueActive},
+	"neutralizing": {tally.Killed, cueActive},
+	"liquidated":   {tally.Killed, cuePassive | cueActive},
+	"died":         {tally.Killed, cueIntrans},
+	"die":          {tally.Killed, cueIntrans},
+	"dies":         {tally.Killed, cueIntrans},
+	"perished":     {tally.Killed, cueIntrans},
+	"deaths":       {tally.Killed, cueNoun},
+	"fatalities":   {tally.Killed, cueNoun},
+	"bodies":       {tally.Killed, cueNoun},
+	"corpses":      {tally.Killed, cueNoun},
+	"wounded":      {tally.Wounded, cuePassive | cueActive | cueNoun},
+	"wound":        {tally.Wounded, cueActive},
+	"wounding":     {tally.Wounded, cueActive},
+	"injured":      {tally.Wounded, cuePassive | cueActive | cueNoun},
+	"injure":       {tally.Wounded, cueActive},
+	"injuring":     {tally.Wounded, cueActive},
+	"injuries":     {tally.Wounded, cueNoun},
+	"hurt":         {tally.Wounded, cuePassive},
+	"hospitalized": {tally.Wounded, cuePassive},
+	"hospitalised": {tally.Wounded, cuePassive},
+	"casualties":   {tally.Casualties, cueNoun},
+	"losses":       {tally.Casualties, cueNoun},
+	"captured":     {tally.Captured, cuePassive | cueActive},
+	"capturing":    {tally.Captured, cueActive},
+	"kidnapped":    {tally.Captured, cuePassive | cueActive},
+	"kidnapping":   {tally.Captured, cueActive},
+	"abducted":     {tally.Captured, cuePassive | cueActive},
+	"abducting":    {tally.Captured, cueActive},
+	"missing":      {tally.Missing, cuePassive},
+}
+
+// restrictedNouns count only with a capture verb nearby ("took 20 hostages",
+// not "swapped two hostages").
+var restrictedNouns = map[string]tally.Category{
+	"hostages": tally.Captured, "hostage": tally.Captured, "prisoners": tally.Captured, "captives": tally.Captured,
+}
+
+// takeVerbs take hostages and prisoners.
+var takeVerbs = set("took", "take", "takes", "taking", "taken", "holding", "held", "hold", "holds", "seized",
+	"seizing", "kidnapped", "captured", "abducted")
+
+// tollWords head a running figure: "the death toll rose to 21".
+var tollWords = map[string]tally.Category{
+	"toll": tally.Killed,
+}
+
+// tollModifiers precede "toll" and set its category.
+var tollModifiers = map[string]tally.Category{
+	"death": tally.Killed, "casualty": tally.Casualties, "injury": tally.Wounded, "fatality": tally.Killed,
+}
+
+// eventNouns take "of" and a count: "the deaths of four members", "the capture of two soldiers".
+var eventNouns = map[string]tally.Category{
+	"deaths": tally.Killed, "death": tally.Killed, "killing": tally.Killed, "killings": tally.Killed,
+	"murder": tally.Killed, "murders": tally.Killed, "capture": tally.Captured, "abduction": tally.Captured,
+	"kidnapping": tally.Captured, "injuries": tally.Wounded, "injury": tally.Wounded,
+}
+
+// countNouns: "the number of dead rose to 12".
+var numberOfWords = map[string]tally.Category{
+	"dead": tally.Killed, "deaths": tally.Killed, "killed": tally.Killed, "fatalities": tally.Killed,
+	"wounded": tally.Wounded, "injured": tally.Wounded, "injuries": tally.Wounded, "casualties": tally.Casualties,
+	"victims": tally.Killed, "missing": tally.Missing, "hostages": tally.Captured,
+}
+
+// auxiliaries may stand between a subject and its casualty word:
+// "were reportedly killed", "have been confirmed dead", "are feared dead".
+var auxiliaries = set("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+	"may", "might", "could", "also", "all", "both", "reportedly", "reported", "later", "now", "since", "already",
+	"confirmed", "believed", "feared", "presumed", "thought", "said", "known", "to", "likely", "each", "then",
+	"allegedly", "apparently", "officially", "initially", "subsequently", "eventually", "immediately", "instantly",
+	"tragically", "fatally", "seriously", "critically", "badly", "severely", "slightly", "mortally", "among",
+	"not", "never", "shot", "and", "just", "only", "ultimately", "yet", "still", "so", "far")
+
+// verbAux are the auxiliaries that are verbs: a victims phrase ends before them.
+var verbAux = set("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would", "may",
+	"might", "could", "to")
+
+// passiveTails follow "taken"/"held": "taken hostage", "taken prisoner", "held captive".
+var passiveTails = map[string]tally.Category{
+	"hostage": tally.Captured, "hostages": tally.Captured, "prisoner": tally.Captured, "prisoners": tally.Captured,
+	"captive": tally.Captured, "captives": tally.Captured,
+}
+
+// casualtyPairs are "killed or wounded" and its kin: together they mean casualties.
+var casualtyPairs = set("killed", "dead", "wounded", "injured")
+
+// reportVerbs introduce who states a figure.
+var reportVerbs = set("said", "says", "say", "told", "tells", "tell", "reported", "reports", "report", "claimed",
+	"claims", "claim", "announced", "announces", "announce", "stated", "confirmed", "confirms",
+	"confirm", "estimated", "estimates", "estimate", "added", "adds", "alleged", "alleges", "acknowledged",
+	"determines", "concluded", "concludes", "found",
+	"acknowledges", "admitted", "admits", "documented", "documents", "noted", "notes", "revealed", "reveals",
+	"determined", "concurred", "believe", "believes", "wrote", "writes", "tweeted", "posted", "insisted",
+	"indicated", "explained", "warned", "suggested", "suggesting", "asserted", "put", "puts", "counted",
+	"recorded", "registered", "listed", "disclosed", "according", "citing", "quoted", "cited")
+
+// reportNouns are sources by nature: "a statement", "reports".
+var reportNouns = set("statement", "statements", "report", "reports", "sources", "source", "officials", "media",
+	"authorities", "police", "spokesman", "spokeswoman", "spokesperson", "ministry", "agency")
+
+// pronouns cannot name a claimant on their own; they are resolved to the last one named.
+var pronouns = set("he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "officials")
+
+// determiners open a noun phrase.
+var determiners = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+	"my", "your", "some", "all", "both", "each", "every", "another", "other", "such")
+
+// prepositions that may sit inside a victim phrase: "civilians in Gaza", "members of his family".
+var npPrepositions = set("of", "in", "from", "at", "on", "near", "inside", "outside", "across", "aboard",
+	"including", "among", "within", "around")
+
+// stopWords end a victim phrase.
+var clauseWords = set("who", "whom", "which", "that", "when", "while", "after", "before", "as", "because",
+	"since", "until", "where", "if", "but", "though", "although", "whereas", "during", "despite", "and", "or",
+	"nor", "than", "by", "for", "with", "without", "into", "to", "over", "under", "through", "via", "per")
+
+// timeWords are dates and times, which never count people.
+var monthWords = set("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+	"jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
+	"december")
+
+// unitWords after a number make it a measure, not a head count.
+var unitWords = set("percent", "per", "%", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles",
+	"mile", "yards", "yard", "meters", "metres", "meter", "metre", "feet", "foot", "ft", "inches", "inch", "hours",
+	"hour", "minutes", "minute", "seconds", "second", "days", "day", "weeks", "week", "months", "month", "years",
+	"year", "decades", "decade", "times", "rounds", "round", "shots", "shot", "bullets", "bullet", "am", "pm",
+	"a.m", "p.m", "gmt", "utc", "o'clock", "mph", "kg", "pounds", "tons", "tonnes", "dollars", "euros", "cents",
+	"million-dollar", "billion", "trillion", "points", "point", "degrees", "calibre", "caliber", "mm", "cm",
+	"acres", "hectares", "floors", "storey", "stories", "block", "blocks", "gunshot", "gunshots", "vehicles",
+	"cars", "trucks", "buses", "tanks", "aircraft", "planes", "helicopters", "drones", "missiles", "rockets",
+	"shells", "bombs", "rifles", "guns", "weapons", "homes", "houses", "buildings", "cities", "towns", "villages",
+	"sites", "locations", "attacks", "strikes", "raids", "incidents", "shootings", "scenarios", "packages",
+	"votes", "seats", "tunnels", "shots-fired", "counts", "charges", "count", "yards-long")
+
+// streetWords after a number and a name make an address: "608 Savage Road".
+var streetWords = set("street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane",
+	"ln", "way", "court", "ct", "place", "pl", "rue", "highway", "hwy", "parkway", "pkwy", "circle", "terrace",
+	"trail", "pike", "square", "plaza", "route", "block", "north", "south", "east", "west")

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"tally"
+)
+
+// leadSentences is how many body sentences count as the lead.
+const leadSentences = 3
+
+// summarize answers, per category, "how many in the event this article is
+// about?": the incident-scope figures stated in the title and lead (the
+// largest, as tolls rise and leads report the latest), else in the body;
+// cumulative and period figures never count.
+func summarize(d *docState, claims []tally.Claim) tally.Summary {
+	var sum tally.Summary
+	for _, cat := range []tally.Category{tally.Killed, tally.Wounded, tally.Captured, tally.Missing} {
+		f := stated(d, claims, cat)
+		switch cat {
+		case tally.Killed:
+			sum.Killed = f
+		case tally.Wounded:
+			sum.Wounded = f
+		case tally.Captured:
+			sum.Captured = f
+		case tally.Missing:
+			sum.Missing = f
+		}
+	}
+	return sum
+}
+
+// stated reconciles the stated figures of one category: those of the title
+// and lead if any, else all of the body's.
+func stated(d *docState, claims []tally.Claim, cat tally.Category) *tally.Figure {
+	var lead, body []int
+	for i, c := range claims {
+		if c.Category != cat || c.Scope != tally.ScopeIncident || c.PartOf >= 0 || c.Count.Qualifier == tally.Vague {
+			continue
+		}
+		if d.inLead(d.out[i].sent) {
+			lead = append(lead, i)
+		} else {
+			body = append(body, i)
+		}
+	}
+	pick := lead
+	if len(pick) == 0 {
+		pick = body
+	}
+	if len(pick) == 0 {
+		return nil
+	}
+	f := &tally.Figure{Low: claims[pick[0]].Count.Low}
+	for _, i := range pick {
+		c := claims[i].Count
+		if c.Low < f.Low {
+			f.Low = c.Low
+		}
+		hi := c.Low
+		if c.High != nil {
+			hi = *c.High
+		}
+		if hi > f.High {
+			f.High = hi
+		}
+		if c.Low > f.Best {
+			f.Best = c.Low
+		}
+	}
+	return f
+}
+
+// inLead says whether sentence si is the title or one of the first body sentences.
+func (d *docState) inLead(si int) bool {
+	if si >= len(d.sents) {
+		return false
+	}
+	if d.sents[si].cs.Title {
+		return true
+	}
+	body := 0
+	for k := 0; k < si; k++ {
+		if !d.sents[k].cs.Title {
+			body++
+		}
+	}
+	return body < leadSentences
+}

@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	tWord  uint8 = iota // letters, possibly with digits, hyphens, inner apostrophes
+	tNum                // digits with separators: 21, 2,700, 40.000, 1.5, 70,000-80,000
+	tPunct              // one punctuation character
+)
+
+// token is a word, number or punctuation mark of a sentence. w is its
+// ASCII-lower-cased text; start and end are byte offsets in the document.
+type token struct {
+	start, end int
+	kind       uint8
+	cap        bool // begins with an upper-case letter
+	w          string
+}
+
+// lowerASCII lower-cases ASCII letters only, so byte offsets stay the same.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// wordRune reports whether the rune at text[i] is a letter or digit, and its size.
+func wordRune(text string, i int) (bool, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return isAlpha(c) || isDigit(c), 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r), n
+}
+
+// tokenize appends the tokens of text[from:to] to dst; lower is text lower-cased by lowerASCII.
+func tokenize(dst []token, text, lower string, from, to int) []token {
+	i := from
+	for i < to {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\t' {
+			i++
+			continue
+		}
+		ok, n := wordRune(text, i)
+		if !ok {
+			dst = append(dst, token{start: i, end: i + n, kind: tPunct, w: lower[i : i+n]})
+			i += n
+			continue
+		}
+		start := i
+		allDigits := true // the whole token is digits (and separators)
+		segDigits := true // the part since the last hyphen is
+		for i < to {
+			ok, n := wordRune(text, i)
+			if ok {
+				if !isDigit(text[i]) {
+					allDigits, segDigits = false, false
+				}
+				i += n
+				continue
+			}
+			c := text[i]
+			if i+1 >= to {
+				break
+			}
+			next := text[i+1]
+			// "2,700", "40.000", "1.5": separators between digits.
+			if (c == ',' || c == '.') && isDigit(next) && i > start && isDigit(text[i-1]) && segDigits {
+				i++
+				continue
+			}
+			// "twenty-one", "17-year-old", "70,000-80,000", "France-Presse".
+			if c == '-' {
+				if ok, _ := wordRune(text, i+1); ok {
+					allDigits, segDigits = false, true
+					i++
+					continue
+				}
+			}
+			// "U.S.", "a.m.": single letters joined by stops.
+			if c == '.' && i-start == 1 && isAlpha(text[start]) && isAlpha(next) && (i+2 >= to || text[i+2] == '.') {
+				allDigits = false
+				i += 2
+				if i < to && text[i] == '.' {
+					i++
+				}
+				break
+			}
+			// "don't", "O'Brien" stay whole; "Korea's" splits off "'s".
+			if c == '\'' && isAlpha(next) && !((next == 's' || next == 'S') && (i+2 >= to || !isAlpha(text[i+2]))) {
+				allDigits = false
+				i++
+				continue
+			}
+			break
+		}
+		k := tWord
+		if allDigits {
+			k = tNum
+		}
+		dst = append(dst, token{start: start, end: i, kind: k, cap: c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperRune(text[start:]), w: lower[start:i]})
+		// Possessive "'s" (or a bare "'" after a plural): its own token.
+		if i+1 < to && text[i] == '\'' && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= to || !isAlpha(text[i+2])) {
+			dst = append(dst, token{start: i, end: i + 2, kind: tWord, w: "'s"})
+			i += 2
+		}
+	}
+	return dst
+}
+
+func isUpperRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

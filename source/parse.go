@@ -1,0 +1,117 @@
+package source
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"tally"
+)
+
+type articleT = tally.Article
+
+// parseWhole makes an article of a whole text or HTML file.
+func parseWhole(path string, k kind, b []byte) (articleT, error) {
+	if err := checkText(b); err != nil {
+		return articleT{}, err
+	}
+	id := DocID(path)
+	if path == "-" {
+		id = "stdin-" + Hash(string(b))
+	}
+	a := articleT{ID: id}
+	if k == page {
+		a.HTML = string(b)
+	} else {
+		a.Text = string(b)
+	}
+	return a, nil
+}
+
+// record is one JSON Lines article as CONTRACT.md gives it.
+type record struct {
+	ID        json.RawMessage `json:"id"`
+	URL       string          `json:"url"`
+	Title     string          `json:"title"`
+	Outlet    string          `json:"outlet"`
+	Published string          `json:"published"`
+	Text      string          `json:"text"`
+	HTML      string          `json:"html"`
+}
+
+// parseLine makes an article of one JSON line.
+func parseLine(origin string, n int, line []byte) (articleT, error) {
+	if err := checkText(line); err != nil {
+		return articleT{}, err
+	}
+	var r record
+	if err := json.Unmarshal(line, &r); err != nil {
+		return articleT{}, invalid("malformed JSON: %s", jsonReason(err))
+	}
+	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" {
+		return articleT{}, invalid("no \"text\" or \"html\" field with content")
+	}
+	a := articleT{
+		ID:     idString(r.ID),
+		URL:    strings.TrimSpace(r.URL),
+		Title:  strings.TrimSpace(r.Title),
+		Outlet: strings.TrimSpace(r.Outlet),
+		Text:   r.Text,
+		HTML:   r.HTML,
+	}
+	if a.Text != "" {
+		a.HTML = ""
+	}
+	a.Published, _ = ParseTime(r.Published)
+	if a.ID == "" {
+		a.ID = DocID(origin) + "-" + itoa(n)
+	}
+	return a, nil
+}
+
+// idString accepts a string or a number as id.
+func idString(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	return string(raw)
+}
+
+func jsonReason(err error) string {
+	if se, ok := err.(*json.SyntaxError); ok {
+		return se.Error() + " at byte " + itoa(int(se.Offset))
+	}
+	return err.Error()
+}
+
+// timeLayouts are the forms of "published" accepted, most specific first.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02",
+}
+
+// ParseTime reads a publication time given as RFC 3339 or a plain date. A
+// value without zone is taken as UTC. It reports false for anything else.
+func ParseTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,30 @@
+package tally
+
+import "context"
+
+// Store keeps documents and their claims. Engines (store/sqlite,
+// store/postgres) implement it and pass the same test suite.
+type Store interface {
+	// Put stores a batch of extractions in one transaction. A document whose
+	// Hash is already stored is left untouched; the result says, per item,
+	// whether it was new. Nothing is written if the transaction fails.
+	Put(ctx context.Context, batch []Extraction) (fresh []bool, err error)
+
+	// Documents returns stored documents with their claims and summaries in
+	// the order they were first stored, filtered by f.
+	Documents(ctx context.Context, f DocumentFilter) ([]Extraction, error)
+
+	// Document returns one stored document by hash (or a unique prefix of at
+	// least 8 characters) or by its input id. ENOTFOUND if there is none.
+	Document(ctx context.Context, key string) (*Extraction, error)
+
+	// Close releases the engine.
+	Close() error
+}
+
+// DocumentFilter selects stored documents. The zero value selects all.
+type DocumentFilter struct {
+	Hashes []string // only these documents, when non-empty
+	After  int64    // only documents stored after this sequence number (cursor)
+	Limit  int      // at most this many; 0 means no limit
+}

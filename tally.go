@@ -1,0 +1,54 @@
+// Package tally holds the domain of the casualty ledger: the articles it reads,
+// the documents it keeps, the casualty claims it finds in them and the small
+// interfaces the storage engines implement.
+//
+// Every other package adapts one technology or one stage of the pipeline
+// (source → clean → extract → resolve → store → server) and imports this one;
+// this package imports none of them.
+package tally
+
+import "time"
+
+// Article is one report as a reader found it, before any cleaning: either Text
+// (scraped text) or HTML (a saved page) is set, with whatever metadata the input
+// carried. Origin and Line say where it came from, for error messages.
+type Article struct {
+	ID        string    // as given (JSON "id") or derived from the file name
+	URL       string    // canonical address, if known
+	Title     string    // headline, if the input had one apart from the text
+	Outlet    string    // publisher, if known
+	Published time.Time // zero when unknown
+	Text      string    // scraped text; empty when HTML is set
+	HTML      string    // raw page; empty when Text is set
+	Origin    string    // file path, or "-" for standard input
+	Line      int       // 1-based line for JSON Lines input, else 0
+}
+
+// Document is an article after cleaning: the text every span points into and
+// the identity under which it is stored.
+type Document struct {
+	// Hash identifies the document: a hash of its cleaned text and URL.
+	// Re-reading the same report yields the same Hash.
+	Hash      string
+	ID        string
+	URL       string
+	Title     string
+	Outlet    string
+	Published time.Time
+	Lang      string
+	// Text is the cleaned text: the title, a blank line, then the body.
+	// Claim spans are byte offsets into it.
+	Text string
+	// BodyStart is the byte offset in Text where the body begins (0 when there is no title).
+	BodyStart int
+	Origin    string
+	Line      int
+}
+
+// Extraction is what the extractor makes of one document: its claims and the
+// figures of the main incident it reports.
+type Extraction struct {
+	Doc     Document
+	Claims  []Claim
+	Summary Summary
+}
