@@ -114,13 +114,12 @@ func (f *Filter) Judge(line string) Verdict {
 	if v := furniture(lc, key); v != Keep {
 		return v
 	}
-	figure := StatesFigure(lc)
-	if isCaption(line, lc) && !figure {
+	if isCaption(line, lc) && !StatesFigure(lc) {
 		return Caption
 	}
 	if f.inTeasers {
 		if isShortLine(line) {
-			if !figure {
+			if !StatesFigure(lc) {
 				return Teaser
 			}
 			return f.dedup(line, lc)
@@ -155,10 +154,8 @@ func furniture(lc, key string) Verdict {
 	if furnitureLines[key] || onlySymbols(key) {
 		return Furniture
 	}
-	for _, p := range furniturePrefixes {
-		if strings.HasPrefix(lc, p) {
-			return Furniture
-		}
+	if furnitureStarts.prefixOf(lc) {
+		return Furniture
 	}
 	if IsFurnitureText(lc) {
 		return Furniture
@@ -175,9 +172,50 @@ func furniture(lc, key string) Verdict {
 // IsFurnitureText reports whether a lower-case line or sentence contains a
 // phrase that only page furniture contains (copyright and sign-up notices).
 func IsFurnitureText(lc string) bool {
-	for _, p := range furnitureAnywhere {
-		if strings.Contains(lc, p) {
+	return anywhere.in(lc)
+}
+
+var (
+	anywhere        = newPhraseSet(furnitureAnywhere)
+	furnitureStarts = newPhraseSet(furniturePrefixes)
+	captionStarts   = newPhraseSet(captionPrefixes)
+)
+
+// phraseSet finds any of a few phrases at word starts in one pass over a
+// line, instead of one scan of the line per phrase.
+type phraseSet [256][]string
+
+func newPhraseSet(phrases []string) *phraseSet {
+	var ps phraseSet
+	for _, p := range phrases {
+		ps[p[0]] = append(ps[p[0]], p)
+	}
+	return &ps
+}
+
+// prefixOf reports whether s begins with one of the phrases.
+func (ps *phraseSet) prefixOf(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, p := range ps[s[0]] {
+		if strings.HasPrefix(s, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// in reports whether a phrase starts at a word start of s.
+func (ps *phraseSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		for _, p := range ps[s[i]] {
+			if strings.HasPrefix(s[i:], p) {
+				return true
+			}
 		}
 	}
 	return false
@@ -197,10 +235,8 @@ func onlySymbols(s string) bool {
 // credit in brackets ("(AP Photo/John Doe)", "[File: Reuters]"), or a trailing
 // agency credit in capitals ("EPA/JOHN DOE").
 func isCaption(line, lc string) bool {
-	for _, p := range captionPrefixes {
-		if strings.HasPrefix(lc, p) {
-			return true
-		}
+	if captionStarts.prefixOf(lc) {
+		return true
 	}
 	t := strings.TrimRight(line, " .")
 	if n := len(t); n > 0 && (t[n-1] == ')' || t[n-1] == ']') {
@@ -259,6 +295,9 @@ var dateWords = setOf(
 
 // isDateline recognises a line made only of a date, a time or a reading time.
 func isDateline(lc string) bool {
+	if len(lc) > 120 || strings.IndexAny(lc, "0123456789") < 0 {
+		return false
+	}
 	words := 0
 	digits := false
 	for _, w := range strings.FieldsFunc(lc, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '-' || r == '/' }) {

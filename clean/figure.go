@@ -16,15 +16,27 @@ var casualtyStems = []string{
 	"missing", "slain", "murder", "shot", "fatal", "toll",
 }
 
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
 // StatesFigure is a cheap test of whether a lower-case line may state a
 // casualty figure: it holds a number (digits or a number word) and a word for
 // killing, wounding, capture or disappearance. The boilerplate filter keeps
 // captions and teasers that pass it; extract decides what they really say.
 func StatesFigure(lc string) bool {
 	number, cue := false, false
-	for _, w := range strings.FieldsFunc(lc, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
+	for i := 0; i < len(lc); {
+		for i < len(lc) && !isWordByte(lc[i]) {
+			i++
+		}
+		j := i
+		for j < len(lc) && isWordByte(lc[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := lc[i:j]
+		i = j
 		if !number && (w[0] >= '0' && w[0] <= '9' || figureNumbers[w]) {
 			number = true
 		}

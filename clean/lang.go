@@ -16,7 +16,8 @@ var englishWords = setOf("the", "of", "and", "to", "in", "a", "was", "is", "for"
 // trigram model costs ~0.5 ms a document (measured), too much to pay for all.
 func Language(text string) string {
 	words, hits := 0, 0
-	for i := 0; i < len(text) && words < 200; {
+	var buf [5]byte
+	for i := 0; i < len(text) && words < 120; {
 		for i < len(text) && !isLetter(text[i]) {
 			i++
 		}
@@ -26,8 +27,13 @@ func Language(text string) string {
 		}
 		if j > i {
 			words++
-			if j-i <= 5 && englishWords[toLower(text[i:j])] {
-				hits++
+			if j-i <= 5 {
+				for k := i; k < j; k++ {
+					buf[k-i] = text[k] | 0x20 // ASCII letters only here
+				}
+				if englishWords[string(buf[:j-i])] {
+					hits++
+				}
 			}
 		}
 		i = j
@@ -35,9 +41,12 @@ func Language(text string) string {
 	if words >= 8 && hits*100 >= words*15 {
 		return "en"
 	}
+	if words < 20 {
+		return "" // too short to tell
+	}
 	sample := text
-	if len(sample) > 400 {
-		cut := 400
+	if len(sample) > 300 {
+		cut := 300
 		for cut > 0 && !utf8.RuneStart(sample[cut]) {
 			cut--
 		}

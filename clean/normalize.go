@@ -46,6 +46,17 @@ func Normalize(s string) string {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > ' ' && c < 0x7f {
+			// Fast path: a run of plain printable ASCII is copied as is.
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
+			emit(rune(c))
+			b.WriteString(s[i+1 : j])
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {

@@ -52,7 +52,7 @@ func (s *sent) attributions(doc string, title bool) []attribution {
 				a.verb, a.kind = i, attrWhole
 				out = append(out, a)
 			}
-		case (w == "by") && i > 0 && passiveReport[s.w(i-1)]:
+		case (w == "by") && i > 0 && s.is(i-1, passiveReport):
 			if a, ok := s.nameAfter(doc, i+1); ok {
 				a.verb, a.kind = i-1, attrWhole
 				out = append(out, a)
@@ -62,7 +62,7 @@ func (s *sent) attributions(doc string, title bool) []attribution {
 				a.verb, a.kind = i, attrWhole
 				out = append(out, a)
 			}
-		case reportVerbs[w] && w != "according" && w != "citing":
+		case s.is(i, reportVerbs) && w != "according" && w != "citing":
 			if a, ok := s.reportAt(doc, i); ok {
 				out = append(out, a)
 			}
@@ -85,7 +85,7 @@ func (s *sent) headlineSource(doc string) (attribution, bool) {
 			}
 			return attribution{who: doc[s.toks[0].start:s.toks[k-1].end], from: 0, to: k, verb: k, kind: attrWhole}, true
 		}
-		if t.kind != tWord || !t.cap || headlineLabels[t.w] {
+		if t.kind != tWord || !t.cap || t.has(headlineLabels) {
 			if t.w != "'s" && t.w != "-" {
 				return attribution{}, false
 			}
@@ -114,7 +114,7 @@ func (s *sent) nameAfter(doc string, i int) (attribution, bool) {
 		if t.w == "." && !(j > i && len(s.toks[j-1].w) <= 4 && s.toks[j-1].cap) {
 			break
 		}
-		if j > i && (clauseWords[t.w] && t.w != "of" && t.w != "and" || t.w == "citing" || t.w == "on" || t.w == "in" || t.w == "during" || reportVerbs[t.w] || t.w == "including") {
+		if j > i && (t.has(clauseWords) && t.w != "of" && t.w != "and" || t.w == "citing" || t.w == "on" || t.w == "in" || t.w == "during" || t.has(reportVerbs) || t.w == "including") {
 			break
 		}
 		j++
@@ -131,7 +131,7 @@ func (s *sent) nameAfter(doc string, i int) (attribution, bool) {
 // source makes an attribution of tokens [i, j).
 func (s *sent) source(doc string, i, j int) attribution {
 	a := attribution{who: doc[s.toks[i].start:s.toks[j-1].end], from: i, to: j}
-	if j == i+1 && pronouns[s.w(i)] && s.w(i) != "officials" {
+	if j == i+1 && s.is(i, pronouns) && s.w(i) != "officials" {
 		a.pronoun = true
 	}
 	return a
@@ -144,7 +144,7 @@ func (s *sent) reportAt(doc string, i int) (attribution, bool) {
 		return attribution{}, false // claiming an attack is not stating a figure
 	}
 	// "reports", "claims", "report", "claim" are nouns after a determiner or before a verb.
-	if nounOrVerb[w] && (determiners[s.w(i-1)] || i == 0 || reportVerbs[s.w(i+1)] || auxiliaries[s.w(i+1)] && s.w(i+1) != "that" && s.w(i+1) != "to" || s.w(i-1) == "media" || s.w(i-1) == "news") {
+	if s.is(i, nounOrVerb) && (s.is(i-1, determiners) || i == 0 || s.is(i+1, reportVerbs) || s.is(i+1, auxiliaries) && s.w(i+1) != "that" && s.w(i+1) != "to" || s.w(i-1) == "media" || s.w(i-1) == "news") {
 		return attribution{}, false
 	}
 	// "It has been (unofficially) reported that ..."
@@ -201,7 +201,7 @@ func adjectiveOf(adv string) string {
 // presenter,") is joined to the name before it.
 func (s *sent) subjectBefore(i int) (int, int, bool) {
 	j := i - 1
-	for j >= 0 && (auxiliaries[s.w(j)] && s.w(j) != "said" && s.w(j) != "reported" || s.w(j) == "further" || s.w(j) == "also") {
+	for j >= 0 && (s.is(j, auxiliaries) && s.w(j) != "said" && s.w(j) != "reported" || s.w(j) == "further" || s.w(j) == "also") {
 		j--
 	}
 	end := j + 1
@@ -214,16 +214,16 @@ func (s *sent) subjectBefore(i int) (int, int, bool) {
 			j--
 			continue
 		}
-		if t.kind == tPunct && t.w != "-" && t.w != "'" && t.w != "." && t.w != "&" || clauseWords[t.w] && t.w != "of" && t.w != "and" {
+		if t.kind == tPunct && t.w != "-" && t.w != "'" && t.w != "." && t.w != "&" || t.has(clauseWords) && t.w != "of" && t.w != "and" {
 			break
 		}
 		if t.w == "." && !(j > 0 && len(s.toks[j-1].w) <= 4 && s.toks[j-1].cap) {
 			break
 		}
-		if _, isCue := cues[t.w]; isCue || reportVerbs[t.w] && !nounOrVerb[t.w] || t.kind == tNum {
+		if isCue := t.cue.kind != 0; isCue || t.has(reportVerbs) && !t.has(nounOrVerb) || t.kind == tNum {
 			break
 		}
-		if t.kind == tWord && !t.cap && !determiners[t.w] && !npWords[t.w] && !titleWords[t.w] && t.w != "'s" && t.w != "of" && t.w != "and" && !isAdjectival(t.w) {
+		if t.kind == tWord && !t.cap && !t.has(determiners) && !t.has(npWords) && !t.has(titleWords) && t.w != "'s" && t.w != "of" && t.w != "and" && !isAdjectival(t.w) {
 			break
 		}
 		j--
@@ -242,14 +242,14 @@ func (s *sent) subjectBefore(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	// Apposition: "Pierre Janaszak, a radio presenter, told ..."
-	if (s.w(start) == "a" || s.w(start) == "an" || s.w(start) == "the" && start+1 < end && titleWords[s.w(start+1)]) && start >= 2 && s.w(start-1) == "," && s.toks[start-2].cap {
+	if (s.w(start) == "a" || s.w(start) == "an" || s.w(start) == "the" && start+1 < end && s.is(start+1, titleWords)) && start >= 2 && s.w(start-1) == "," && s.toks[start-2].cap {
 		k := start - 2
 		for k > 0 && s.toks[k-1].cap && s.toks[k-1].kind == tWord {
 			k--
 		}
 		start = k
 	}
-	if s.w(end-1) == "'s" || determiners[s.w(end-1)] {
+	if s.w(end-1) == "'s" || s.is(end-1, determiners) {
 		return 0, 0, false
 	}
 	return start, end, true
@@ -285,11 +285,11 @@ func (s *sent) trailing(i int) bool {
 	k := i + 1
 	if s.w(i) == "told" || s.w(i) == "tells" || s.w(i) == "tell" {
 		// the person told: "told Agence France Presse", "told reporters"
-		for k < len(s.toks) && s.toks[k].kind == tWord && !clauseWords[s.w(k)] && k < i+5 {
+		for k < len(s.toks) && s.toks[k].kind == tWord && !s.is(k, clauseWords) && k < i+5 {
 			k++
 		}
 	}
-	for k < len(s.toks) && timeAdverbs[s.w(k)] {
+	for k < len(s.toks) && s.is(k, timeAdverbs) {
 		k++
 	}
 	if k >= len(s.toks) {

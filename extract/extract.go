@@ -19,12 +19,25 @@ func Extract(t clean.Text) tally.Extraction {
 	text := doc.Text
 	lower := lowerASCII(text)
 	d := &docState{text: text}
-	var toks []token
+	// One token buffer for the whole document, sliced per sentence.
+	toks := make([]token, 0, len(text)/5+16)
+	bounds := make([]int, len(t.Sentences)+1)
 	for si, cs := range t.Sentences {
-		toks = tokenize(toks[:0], text, lower, cs.Start, cs.End)
-		s := &sent{toks: append([]token(nil), toks...)}
+		toks = tokenize(toks, text, lower, cs.Start, cs.End)
+		bounds[si+1] = len(toks)
+	}
+	numAt := make([]int, len(toks))
+	used := make([]bool, len(toks))
+	sents := make([]sent, len(t.Sentences))
+	for si, cs := range t.Sentences {
+		a, b := bounds[si], bounds[si+1]
+		s := &sents[si]
+		s.toks, s.numAt, s.used = toks[a:b:b], numAt[a:b:b], used[a:b:b]
 		s.analyse()
-		attrs := s.attributions(text, cs.Title)
+		var attrs []attribution
+		if cs.Title || s.any&uint64(reportVerbs|passiveReport) != 0 {
+			attrs = s.attributions(text, cs.Title)
+		}
 		d.add(si, cs, s, attrs)
 	}
 	claims := d.claims()
@@ -103,7 +116,7 @@ func (d *docState) add(si int, cs clean.Sentence, s *sent, attrs []attribution) 
 			Who:      phrase(d.text, s, f.who),
 			Scope:    scopeOf(s, f),
 			Sentence: sentence,
-			Span:     [2]int{s.toks[f.n.ni].start, s.toks[f.n.j-1].end},
+			Span:     [2]int{int(s.toks[f.n.ni].start), int(s.toks[f.n.j-1].end)},
 			PartOf:   -1,
 			Derived:  f.derived,
 		}
@@ -181,11 +194,11 @@ func continues(s *sent) bool {
 	case "another", "also", "additionally", "moreover", "furthermore":
 		return true
 	case "the":
-		return ordinalWords[s.w(1)]
+		return s.is(1, ordinalWords)
 	case "in":
 		return s.w(1) == "addition"
 	case "a":
-		return s.w(1) == "total" && s.w(2) == "of" || ordinalWords[s.w(1)]
+		return s.w(1) == "total" && s.w(2) == "of" || s.is(1, ordinalWords)
 	case "of", "among":
 		return s.w(1) == "them" || s.w(1) == "those" || s.w(1) == "these" || s.w(1) == "whom"
 	}
@@ -306,7 +319,7 @@ func isStatement(src string) bool {
 		return false
 	}
 	for i, w := range strings.Fields(src) {
-		if i > 0 && w[0] >= 'A' && w[0] <= 'Z' && !timeAdverbs[strings.ToLower(w)] && !monthWords[strings.ToLower(w)] {
+		if i > 0 && w[0] >= 'A' && w[0] <= 'Z' && !timeAdverbs.has(strings.ToLower(w)) && !monthWords.has(strings.ToLower(w)) {
 			return false // a named issuer: "a Pentagon statement"
 		}
 	}
@@ -338,7 +351,7 @@ func contentWords(s string) map[string]bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}) {
-		if len(w) > 1 && !determiners[w] && !genericSourceWords[w] && w != "s" {
+		if len(w) > 1 && !determiners.has(w) && !genericSourceWords.has(w) && w != "s" {
 			m[w] = true
 		}
 	}

@@ -36,7 +36,7 @@ func (s *sent) continuations() {
 		case before == "including":
 			s.claim(found{cat: p.cat, n: n, who: who, whole: prev, cue: p.cue, agent: p.agent})
 		case s.w(n.j) == "of" && (s.w(n.j+1) == "them" || s.w(n.j+1) == "whom" || s.w(n.j+1) == "those" || s.w(n.j+1) == "these") &&
-			(verbAux[s.w(n.j+2)] || s.w(n.j+2) == "," || cues[s.w(n.j+2)].kind != 0):
+			(s.is(n.j+2, verbAux) || s.w(n.j+2) == "," || s.cueOf(n.j+2).kind != 0):
 			w := [2]int{n.j, n.j + 2}
 			if s.w(n.j+2) == "were" || s.w(n.j+2) == "was" {
 				e2 := s.nounPhrase(n.j+3, 6)
@@ -107,8 +107,8 @@ func (s *sent) ordinals() {
 			continue
 		}
 		j := i + 1
-		if s.w(i) != "another" || !ordinalWords[s.w(j)] {
-			if !ordinalWords[s.w(j)] {
+		if s.w(i) != "another" || !s.is(j, ordinalWords) {
+			if !s.is(j, ordinalWords) {
 				continue
 			}
 		}
@@ -129,7 +129,7 @@ var ordinalWords = set("second", "third", "fourth", "fifth", "sixth", "seventh",
 func (s *sent) excluded(n number) bool {
 	t := s.toks[n.ni]
 	next, prev := s.w(n.j), s.w(n.i-1)
-	if unitWords[next] || next == "year-old" || next == "years-old" || next == "-year-old" {
+	if s.is(n.j, unitWords) || next == "year-old" || next == "years-old" || next == "-year-old" {
 		return true
 	}
 	switch prev {
@@ -156,10 +156,10 @@ func (s *sent) excluded(n number) bool {
 		return true // "8:20"
 	}
 	// Dates: "Jan. 11", "January 6", "2 Oct 88", "on 22 November".
-	if monthWords[prev] || prev == "." && monthWords[s.w(n.i-2)] {
+	if s.is(n.i-1, monthWords) || prev == "." && s.is(n.i-2, monthWords) {
 		return true
 	}
-	if monthWords[next] && (next != "may" || n.j+1 >= len(s.toks) || s.toks[n.j+1].kind == tNum || s.toks[n.j+1].kind == tPunct) {
+	if s.is(n.j, monthWords) && (next != "may" || n.j+1 >= len(s.toks) || s.toks[n.j+1].kind == tNum || s.toks[n.j+1].kind == tPunct) {
 		return true
 	}
 	if t.kind == tNum && n.qual == tally.Exact && len(t.w) == 4 && n.low >= 1800 && n.low <= 2099 {
@@ -175,7 +175,7 @@ func (s *sent) excluded(n number) bool {
 	// Addresses: "608 Savage Road", "92 rue de Charonne", "the 2500 block of".
 	if t.kind == tNum && n.qual == tally.Exact {
 		for k := n.j; k < len(s.toks) && k < n.j+3; k++ {
-			if streetWords[s.w(k)] && (k > n.j || s.w(k) == "rue" || s.w(k) == "block") {
+			if s.is(k, streetWords) && (k > n.j || s.w(k) == "rue" || s.w(k) == "block") {
 				return true
 			}
 			if !s.toks[k].cap {
@@ -211,11 +211,11 @@ var personNouns = set("man", "woman", "boy", "girl", "child", "teen", "teenager"
 // isPersonPhrase says whether a phrase's head noun is a person.
 func isPersonPhrase(toks []token) bool {
 	for k := len(toks) - 1; k >= 0; k-- {
-		if toks[k].kind == tWord && !npPrepositions[toks[k].w] {
-			if personNouns[toks[k].w] {
+		if toks[k].kind == tWord && !toks[k].has(npPrepositions) {
+			if toks[k].has(personNouns) {
 				return true
 			}
-			if k > 0 && npPrepositions[toks[k-1].w] {
+			if k > 0 && toks[k-1].has(npPrepositions) {
 				continue // "worker in Kabul": look at the word before the preposition
 			}
 			return false

@@ -19,6 +19,7 @@ type found struct {
 
 // sent is one sentence under analysis.
 type sent struct {
+	any   uint64 // union of the word classes of its tokens
 	toks  []token
 	nums  []number
 	numAt []int  // token → index in nums, or -1
@@ -35,6 +36,16 @@ func (s *sent) w(i int) string {
 
 // analyse runs every rule over the sentence.
 func (s *sent) analyse() {
+	var any uint64
+	cued := false
+	for i := range s.toks {
+		any |= s.toks[i].f
+		cued = cued || s.toks[i].cue.kind != 0
+	}
+	s.any = any
+	if !cued && any&uint64(numberStarts|ordinalWords|tollAndCount) == 0 {
+		return // nothing here can state a figure
+	}
 	s.findNumbers()
 	for k := range s.nums {
 		s.subject(k)
@@ -55,12 +66,14 @@ func (s *sent) analyse() {
 
 // findNumbers records every maximal figure in the sentence that could count people.
 func (s *sent) findNumbers() {
-	s.numAt = make([]int, len(s.toks))
-	s.used = make([]bool, len(s.toks))
 	for i := range s.numAt {
 		s.numAt[i] = -1
 	}
 	for i := 0; i < len(s.toks); {
+		if !mayStartNumber(&s.toks[i]) || !s.numeralNear(i) {
+			i++
+			continue
+		}
 		n, ok := parseNumber(s.toks, i)
 		if !ok {
 			i++
@@ -74,6 +87,18 @@ func (s *sent) findNumbers() {
 		}
 		i = n.j
 	}
+}
+
+// numeralNear says whether a numeral stands at i or within the next four
+// tokens (a qualifier's reach: "at least", "as many as", "a minimum of",
+// "a thousand"); most qualifier words ("in", "at", "as", "a") are not.
+func (s *sent) numeralNear(i int) bool {
+	for k := i; k < len(s.toks) && k <= i+4; k++ {
+		if s.toks[k].f&uint64(numerals) != 0 || k > i && scales[s.toks[k].w] > 0 || s.toks[k].w == "dozen" {
+			return true
+		}
+	}
+	return false
 }
 
 // numberAt returns the figure starting at token i (qualifier included), if any.
@@ -154,10 +179,10 @@ func (s *sent) nounPhrase(i, max int) int {
 			return j
 		}
 		w := t.w
-		if _, isCue := cues[w]; isCue && w != "missing" || verbAux[w] || auxiliaries[w] && j+1 < len(s.toks) && !(s.toks[j+1].kind == tWord && !verbAux[s.w(j+1)] && cues[s.w(j+1)].kind == 0) || reportVerbs[w] && !nounOrVerb[w] {
+		if t.cue.kind != 0 && w != "missing" || t.has(verbAux) || t.has(auxiliaries) && j+1 < len(s.toks) && !(s.toks[j+1].kind == tWord && !s.is(j+1, verbAux) && s.cueOf(j+1).kind == 0) || t.has(reportVerbs) && !t.has(nounOrVerb) {
 			return j
 		}
-		if npPrepositions[w] {
+		if t.has(npPrepositions) {
 			if w == "including" {
 				return j
 			}
@@ -165,13 +190,13 @@ func (s *sent) nounPhrase(i, max int) int {
 			j++
 			continue
 		}
-		if clauseWords[w] {
+		if t.has(clauseWords) {
 			return j
 		}
-		if determiners[w] && !afterPrep && j > i {
+		if t.has(determiners) && !afterPrep && j > i {
 			return j
 		}
-		if !determiners[w] {
+		if !t.has(determiners) {
 			afterPrep = false
 		}
 		j++
@@ -181,7 +206,7 @@ func (s *sent) nounPhrase(i, max int) int {
 
 // trimPhrase drops trailing prepositions and determiners from a phrase [i, j).
 func (s *sent) trimPhrase(i, j int) int {
-	for j > i && (npPrepositions[s.w(j-1)] || determiners[s.w(j-1)] || s.w(j-1) == "," || s.w(j-1) == "-") {
+	for j > i && (s.is(j-1, npPrepositions) || s.is(j-1, determiners) || s.w(j-1) == "," || s.w(j-1) == "-") {
 		j--
 	}
 	return j
@@ -194,7 +219,7 @@ func (s *sent) auxChain(i int) int {
 		if w == "among" {
 			// "were among dozens killed", "is among the 129 dead"
 			j := i + 1
-			if determiners[s.w(j)] {
+			if s.is(j, determiners) {
 				j++
 			}
 			if n, ok := parseNumber(s.toks, j); ok {
@@ -202,7 +227,7 @@ func (s *sent) auxChain(i int) int {
 			}
 			return j
 		}
-		if !auxiliaries[w] || w == "and" && !(s.w(i-1) == "shot" || s.w(i-1) == "stabbed") {
+		if !s.is(i, auxiliaries) || w == "and" && !(s.w(i-1) == "shot" || s.w(i-1) == "stabbed") {
 			return i
 		}
 		if w == "shot" && s.w(i+1) != "and" && s.w(i+1) != "dead" && s.w(i+1) != "to" {
@@ -219,20 +244,20 @@ func (s *sent) auxChain(i int) int {
 // where the cue ends, and whether the cue is a bare "shot".
 func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 	w := s.w(i)
-	if c, ok := cues[w]; ok && c.kind&(cuePassive|cueIntrans) != 0 {
+	if c, ok := s.cueAt(i); ok && c.kind&(cuePassive|cueIntrans) != 0 {
 		if c.kind&cueActive != 0 {
 			// "five soldiers killed three civilians": an active verb with an object.
-			if _, isNum := parseNumber(s.toks, i+1); isNum || determiners[s.w(i+1)] && s.w(i+1) != "all" {
+			if _, isNum := parseNumber(s.toks, i+1); isNum || s.is(i+1, determiners) && s.w(i+1) != "all" {
 				return "", 0, false, false
 			}
 		}
 		// "killed or wounded", "dead and injured": casualties.
-		if (s.w(i+1) == "or" || s.w(i+1) == "and") && casualtyPairs[w] && casualtyPairs[s.w(i+2)] {
-			if cues[s.w(i+2)].cat != c.cat {
+		if (s.w(i+1) == "or" || s.w(i+1) == "and") && s.is(i, casualtyPairs) && s.is(i+2, casualtyPairs) {
+			if s.cueOf(i+2).category() != c.category() {
 				return tally.Casualties, i + 3, false, true
 			}
 		}
-		return c.cat, i + 1, false, true
+		return c.category(), i + 1, false, true
 	}
 	switch w {
 	case "taken", "held", "seized":
@@ -252,7 +277,7 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 			return tally.Killed, i + 2, false, true
 		}
 		if s.w(i+1) == "and" && (s.w(i+2) == "killed" || s.w(i+2) == "wounded" || s.w(i+2) == "injured") {
-			return cues[s.w(i+2)].cat, i + 3, false, true
+			return s.cueOf(i+2).category(), i + 3, false, true
 		}
 		return tally.Casualties, i + 1, true, true
 	case "lost":
@@ -286,11 +311,11 @@ func (s *sent) subject(k int) {
 			}
 		}
 		j := end
-		partitive := s.w(n.j) == "of" && (determiners[s.w(n.j+1)] || s.w(n.j+1) == "them")
+		partitive := s.w(n.j) == "of" && (s.is(n.j+1, determiners) || s.w(n.j+1) == "them")
 		// "Seven of the deaths were of a single family": the partitive names the category.
 		if partitive && len(chain) == 1 {
-			if c, ok := cues[s.w(end)]; ok && c.kind&cueNoun != 0 && end <= n.j+3 {
-				s.claim(found{cat: c.cat, n: n, who: [2]int{end, end + 1}, whole: -1, cue: end})
+			if c, ok := s.cueAt(end); ok && c.kind&cueNoun != 0 && end <= n.j+3 {
+				s.claim(found{cat: c.category(), n: n, who: [2]int{end, end + 1}, whole: -1, cue: end})
 				return
 			}
 		}
@@ -326,10 +351,10 @@ func (s *sent) noun(k int) {
 	start := j
 	for j < len(s.toks) && j-start <= 4 {
 		w := s.w(j)
-		if c, ok := cues[w]; ok && c.kind&cueNoun != 0 {
-			cat := c.cat
+		if c, ok := s.cueAt(j); ok && c.kind&cueNoun != 0 {
+			cat := c.category()
 			// "deaths and injuries": casualties.
-			if (s.w(j+1) == "and" || s.w(j+1) == "or") && cues[s.w(j+2)].kind&cueNoun != 0 && cues[s.w(j+2)].cat != cat {
+			if (s.w(j+1) == "and" || s.w(j+1) == "or") && s.cueOf(j+2).kind&cueNoun != 0 && s.cueOf(j+2).category() != cat {
 				cat = tally.Casualties
 			}
 			s.claim(found{cat: cat, n: n, who: [2]int{start, j + 1}, whole: -1, cue: j})
@@ -341,7 +366,7 @@ func (s *sent) noun(k int) {
 			}
 			return
 		}
-		if s.toks[j].kind != tWord || clauseWords[w] || determiners[w] || auxiliaries[w] || npPrepositions[w] {
+		if t := s.toks[j]; t.kind != tWord || t.has(clauseWords) || t.has(determiners) || t.has(auxiliaries) || t.has(npPrepositions) {
 			return
 		}
 		j++
@@ -351,12 +376,12 @@ func (s *sent) noun(k int) {
 // takenNear: a hostage noun counts when a capture verb precedes the figure or follows the noun.
 func (s *sent) takenNear(numStart, noun int) bool {
 	for k := numStart - 1; k >= 0 && k >= numStart-3; k-- {
-		if takeVerbs[s.w(k)] {
+		if s.is(k, takeVerbs) {
 			return true
 		}
 	}
 	k := s.auxChain(noun + 1)
-	return takeVerbs[s.w(k)]
+	return s.is(k, takeVerbs)
 }
 
 // active: "killed 21 North Korean soldiers", "killing at least 24 people,
@@ -364,12 +389,12 @@ func (s *sent) takenNear(numStart, noun int) bool {
 // "took 20 hostages", "taking more than a dozen people hostage".
 func (s *sent) active(i int) {
 	w := s.w(i)
-	c, isCue := cues[w]
-	take := takeVerbs[w] && w != "taken" && w != "held"
+	c, isCue := s.cueAt(i)
+	take := s.is(i, takeVerbs) && w != "taken" && w != "held"
 	if !(isCue && c.kind&cueActive != 0 || take) {
 		return
 	}
-	if prev := s.w(i - 1); isCue && c.kind&cuePassive != 0 && (auxiliaries[prev] && prev != "have" && prev != "has" && prev != "had" && prev != "and" || s.w(i+1) == "themselves") {
+	if prev := s.w(i - 1); isCue && c.kind&cuePassive != 0 && (s.is(i-1, auxiliaries) && prev != "have" && prev != "has" && prev != "had" && prev != "and" || s.w(i+1) == "themselves") {
 		return // "were killed", "killed themselves"
 	}
 	agent := s.agentBefore(i)
@@ -382,7 +407,7 @@ func (s *sent) active(i int) {
 		word := s.w(j)
 		if n, ok := s.numberAt(j); ok {
 			e := s.nounPhrase(n.j, 10)
-			cat := c.cat
+			cat := c.category()
 			if take {
 				k := e
 				if s.w(k) == "as" {
@@ -401,7 +426,7 @@ func (s *sent) active(i int) {
 				whole = f
 			}
 			j = e
-		} else if take || conj == 0 && npPrepositions[word] || pronouns[word] && !determiners[word] || s.toks[j].kind != tWord || clauseWords[word] || verbAux[word] || reportVerbs[word] {
+		} else if t := s.toks[j]; take || conj == 0 && t.has(npPrepositions) || t.has(pronouns) && !t.has(determiners) || t.kind != tWord || t.has(clauseWords) || t.has(verbAux) || t.has(reportVerbs) {
 			return
 		} else {
 			// A conjunct without a figure: "a number of militants", "civilians in Gaza",
@@ -409,7 +434,7 @@ func (s *sent) active(i int) {
 			e := s.nounPhrase(j+1, 8)
 			if conj == 0 && (word == "a" || word == "an" || word == "his" || word == "her" || word == "their") && e > j+1 && isPersonPhrase(s.toks[j+1:e]) && s.w(j+1) != "number" {
 				n := number{i: j, ni: j, j: j + 1, low: 1, high: 1, qual: tally.Exact}
-				s.claim(found{cat: c.cat, n: n, who: [2]int{j, e}, whole: -1, cue: i, agent: agent, derived: tally.Implicit, singular: true})
+				s.claim(found{cat: c.category(), n: n, who: [2]int{j, e}, whole: -1, cue: i, agent: agent, derived: tally.Implicit, singular: true})
 			}
 			j = e
 		}
@@ -432,7 +457,7 @@ func (s *sent) active(i int) {
 		default:
 			return
 		}
-		if next, ok := cues[s.w(j)]; ok && next.kind&cueActive != 0 {
+		if next, ok := s.cueAt(j); ok && next.kind&cueActive != 0 {
 			return // "killing 12 and wounding 11": the next verb takes its own
 		}
 		if s.w(j) == "including" {
@@ -473,16 +498,16 @@ func (s *sent) agentBefore(i int) [2]int {
 			j--
 			continue
 		}
-		if t.kind == tPunct && t.w != "-" && t.w != "'" || clauseWords[t.w] || reportVerbs[t.w] || auxiliaries[t.w] {
+		if t.kind == tPunct && t.w != "-" && t.w != "'" || t.has(clauseWords) || t.has(reportVerbs) || t.has(auxiliaries) {
 			break
 		}
-		if _, isCue := cues[t.w]; isCue {
+		if isCue := t.cue.kind != 0; isCue {
 			break
 		}
 		j--
 	}
 	start := j + 1
-	for start < end && determiners[s.w(start)] {
+	for start < end && s.is(start, determiners) {
 		start++
 	}
 	if start >= end {
@@ -493,6 +518,9 @@ func (s *sent) agentBefore(i int) [2]int {
 
 // toll: "the death toll rose to 21", "the death toll, including 11 U.S. Marines".
 func (s *sent) toll(i int) {
+	if w := s.w(i); w != "toll" && w != "number" {
+		return
+	}
 	cat, ok := tollWords[s.w(i)]
 	if !ok {
 		if s.w(i) == "number" && s.w(i+1) == "of" {
@@ -521,7 +549,7 @@ func (s *sent) toll(i int) {
 			s.claim(found{cat: cat, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i})
 			return
 		}
-		if !tollVerbs[w] {
+		if !s.is(j, tollVerbs) {
 			return
 		}
 	}
@@ -536,6 +564,9 @@ var tollVerbs = set("rose", "risen", "rises", "rising", "climbed", "climbs", "ju
 // eventOf: "the deaths of at least four members of the security forces",
 // "the capture of two North Korean soldiers", "claimed the lives of 18 people".
 func (s *sent) eventOf(i int) {
+	if s.w(i+1) != "of" {
+		return
+	}
 	cat, ok := eventNouns[s.w(i)]
 	if s.w(i) == "lives" && (s.w(i-1) == "the" && (s.w(i-2) == "claimed" || s.w(i-2) == "took" || s.w(i-2) == "claiming")) {
 		cat, ok = tally.Killed, true
@@ -576,8 +607,8 @@ func (s *sent) left(i int) {
 	default:
 		// the victims phrase may have swallowed the cue: "left one man dead"
 		if e > n.j {
-			if c, ok := cues[s.w(e-1)]; ok && (s.w(e-1) == "dead" || c.cat == tally.Wounded) {
-				cat = c.cat
+			if c, ok := s.cueAt(e-1); ok && (s.w(e-1) == "dead" || c.category() == tally.Wounded) {
+				cat = c.category()
 				e--
 			}
 		}

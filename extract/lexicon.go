@@ -6,12 +6,69 @@ import "tally"
 // casualty figures, their qualifiers and their sources. Its vocabulary is here;
 // its rules are in grammar.go, number.go and attrib.go.
 
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// wordSet is one class of words. Every class is a bit in the lexicon, so a
+// token's classes are looked up once, when it is made (token.f), and the
+// grammar tests bits instead of hashing words again and again.
+type wordSet uint64
+
+// lexEntry is what the lexicon knows of a word: its classes and casualty use.
+type lexEntry struct {
+	f   uint64
+	cue cue
+}
+
+var (
+	lexicon = map[string]lexEntry{}
+	nextSet = wordSet(1)
+)
+
+// set makes a word class of the given words.
+func set(words ...string) wordSet {
+	b := nextSet
+	if b == 0 {
+		panic("extract: more than 64 word classes")
 	}
-	return m
+	nextSet <<= 1
+	for _, w := range words {
+		e := lexicon[w]
+		e.f |= uint64(b)
+		lexicon[w] = e
+	}
+	return b
+}
+
+// has says whether w belongs to the class.
+func (b wordSet) has(w string) bool { return lexicon[w].f&uint64(b) != 0 }
+
+// has says whether the token belongs to the class.
+func (t token) has(b wordSet) bool { return t.f&uint64(b) != 0 }
+
+// is says whether token i of the sentence belongs to the class.
+func (s *sent) is(i int, b wordSet) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].f&uint64(b) != 0
+}
+
+// cueAt returns the casualty use of token i.
+func (s *sent) cueAt(i int) (cue, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return cue{}, false
+	}
+	c := s.toks[i].cue
+	return c, c.kind != 0
+}
+
+// lookupCue returns the casualty use of a word.
+func lookupCue(w string) (cue, bool) {
+	c := lexicon[w].cue
+	return c, c.kind != 0
+}
+
+func init() {
+	for w, c := range cues {
+		e := lexicon[w]
+		e.cue = c
+		lexicon[w] = e
+	}
 }
 
 // cueKind is how a casualty word takes its number.
@@ -26,58 +83,74 @@ const (
 
 // cue is what a casualty word means.
 type cue struct {
-	cat  tally.Category
+	cat  uint8 // index in categories
 	kind cueKind
+}
+
+// categories are the categories a cue can name, by index (0 is none).
+var categories = [...]tally.Category{"", tally.Killed, tally.Wounded, tally.Casualties, tally.Captured, tally.Missing}
+
+// category returns the cue's category.
+func (c cue) category() tally.Category { return categories[c.cat] }
+
+// mk makes a cue of a category and its uses.
+func mk(cat tally.Category, kind cueKind) cue {
+	for i, c := range categories {
+		if c == cat {
+			return cue{uint8(i), kind}
+		}
+	}
+	panic("extract: unknown category " + cat)
 }
 
 // cues maps casualty words to their category and use. A word may serve
 // several uses: "killed" is both passive ("21 were killed") and active
 // ("killed 21").
 var cues = map[string]cue{
-	"killed":       {tally.Killed, cuePassive | cueActive},
-	"kill":         {tally.Killed, cueActive},
-	"kills":        {tally.Killed, cueActive},
-	"killing":      {tally.Killed, cueActive},
-	"dead":         {tally.Killed, cuePassive | cueNoun},
-	"slain":        {tally.Killed, cuePassive},
-	"slew":         {tally.Killed, cueActive},
-	"murdered":     {tally.Killed, cuePassive | cueActive},
-	"murdering":    {tally.Killed, cueActive},
-	"massacred":    {tally.Killed, cuePassive | cueActive},
-	"executed":     {tally.Killed, cuePassive | cueActive},
-	"eliminated":   {tally.Killed, cuePassive | cueActive},
-	"eliminating":  {tally.Killed, cueActive},
-	"neutralized":  {tally.Killed, cuePassive | cueActive},
-	"neutralised":  {tally.Killed, cuePassive | cueActive},
-	"neutralizing": {tally.Killed, cueActive},
-	"liquidated":   {tally.Killed, cuePassive | cueActive},
-	"died":         {tally.Killed, cueIntrans},
-	"die":          {tally.Killed, cueIntrans},
-	"dies":         {tally.Killed, cueIntrans},
-	"perished":     {tally.Killed, cueIntrans},
-	"deaths":       {tally.Killed, cueNoun},
-	"fatalities":   {tally.Killed, cueNoun},
-	"bodies":       {tally.Killed, cueNoun},
-	"corpses":      {tally.Killed, cueNoun},
-	"wounded":      {tally.Wounded, cuePassive | cueActive | cueNoun},
-	"wound":        {tally.Wounded, cueActive},
-	"wounding":     {tally.Wounded, cueActive},
-	"injured":      {tally.Wounded, cuePassive | cueActive | cueNoun},
-	"injure":       {tally.Wounded, cueActive},
-	"injuring":     {tally.Wounded, cueActive},
-	"injuries":     {tally.Wounded, cueNoun},
-	"hurt":         {tally.Wounded, cuePassive},
-	"hospitalized": {tally.Wounded, cuePassive},
-	"hospitalised": {tally.Wounded, cuePassive},
-	"casualties":   {tally.Casualties, cueNoun},
-	"losses":       {tally.Casualties, cueNoun},
-	"captured":     {tally.Captured, cuePassive | cueActive},
-	"capturing":    {tally.Captured, cueActive},
-	"kidnapped":    {tally.Captured, cuePassive | cueActive},
-	"kidnapping":   {tally.Captured, cueActive},
-	"abducted":     {tally.Captured, cuePassive | cueActive},
-	"abducting":    {tally.Captured, cueActive},
-	"missing":      {tally.Missing, cuePassive},
+	"killed":       mk(tally.Killed, cuePassive | cueActive),
+	"kill":         mk(tally.Killed, cueActive),
+	"kills":        mk(tally.Killed, cueActive),
+	"killing":      mk(tally.Killed, cueActive),
+	"dead":         mk(tally.Killed, cuePassive | cueNoun),
+	"slain":        mk(tally.Killed, cuePassive),
+	"slew":         mk(tally.Killed, cueActive),
+	"murdered":     mk(tally.Killed, cuePassive | cueActive),
+	"murdering":    mk(tally.Killed, cueActive),
+	"massacred":    mk(tally.Killed, cuePassive | cueActive),
+	"executed":     mk(tally.Killed, cuePassive | cueActive),
+	"eliminated":   mk(tally.Killed, cuePassive | cueActive),
+	"eliminating":  mk(tally.Killed, cueActive),
+	"neutralized":  mk(tally.Killed, cuePassive | cueActive),
+	"neutralised":  mk(tally.Killed, cuePassive | cueActive),
+	"neutralizing": mk(tally.Killed, cueActive),
+	"liquidated":   mk(tally.Killed, cuePassive | cueActive),
+	"died":         mk(tally.Killed, cueIntrans),
+	"die":          mk(tally.Killed, cueIntrans),
+	"dies":         mk(tally.Killed, cueIntrans),
+	"perished":     mk(tally.Killed, cueIntrans),
+	"deaths":       mk(tally.Killed, cueNoun),
+	"fatalities":   mk(tally.Killed, cueNoun),
+	"bodies":       mk(tally.Killed, cueNoun),
+	"corpses":      mk(tally.Killed, cueNoun),
+	"wounded":      mk(tally.Wounded, cuePassive | cueActive | cueNoun),
+	"wound":        mk(tally.Wounded, cueActive),
+	"wounding":     mk(tally.Wounded, cueActive),
+	"injured":      mk(tally.Wounded, cuePassive | cueActive | cueNoun),
+	"injure":       mk(tally.Wounded, cueActive),
+	"injuring":     mk(tally.Wounded, cueActive),
+	"injuries":     mk(tally.Wounded, cueNoun),
+	"hurt":         mk(tally.Wounded, cuePassive),
+	"hospitalized": mk(tally.Wounded, cuePassive),
+	"hospitalised": mk(tally.Wounded, cuePassive),
+	"casualties":   mk(tally.Casualties, cueNoun),
+	"losses":       mk(tally.Casualties, cueNoun),
+	"captured":     mk(tally.Captured, cuePassive | cueActive),
+	"capturing":    mk(tally.Captured, cueActive),
+	"kidnapped":    mk(tally.Captured, cuePassive | cueActive),
+	"kidnapping":   mk(tally.Captured, cueActive),
+	"abducted":     mk(tally.Captured, cuePassive | cueActive),
+	"abducting":    mk(tally.Captured, cueActive),
+	"missing":      mk(tally.Missing, cuePassive),
 }
 
 // restrictedNouns count only with a capture verb nearby ("took 20 hostages",
@@ -99,6 +172,10 @@ var tollWords = map[string]tally.Category{
 var tollModifiers = map[string]tally.Category{
 	"death": tally.Killed, "casualty": tally.Casualties, "injury": tally.Wounded, "fatality": tally.Killed,
 }
+
+// tollAndCount are words that open a figure without a casualty word of their own.
+var tollAndCount = set("toll", "number", "left", "leaving", "leaves", "lives", "taken", "held", "seized", "blew",
+	"blown", "shot", "lost")
 
 // eventNouns take "of" and a count: "the deaths of four members", "the capture of two soldiers".
 var eventNouns = map[string]tally.Category{
@@ -188,3 +265,9 @@ var unitWords = set("percent", "per", "%", "km", "kilometers", "kilometres", "ki
 var streetWords = set("street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane",
 	"ln", "way", "court", "ct", "place", "pl", "rue", "highway", "hwy", "parkway", "pkwy", "circle", "terrace",
 	"trail", "pike", "square", "plaza", "route", "block", "north", "south", "east", "west")
+
+// cueOf returns the casualty use of token i (the zero cue if none).
+func (s *sent) cueOf(i int) cue {
+	c, _ := s.cueAt(i)
+	return c
+}

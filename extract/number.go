@@ -80,13 +80,75 @@ var qualifiers = []struct {
 	{[]string{"between"}, tally.Range},
 }
 
+// qualifiersByFirst indexes qualifiers by their first word, longest first.
+var qualifiersByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for i, q := range qualifiers {
+		m[q.words[0]] = append(m[q.words[0]], i)
+	}
+	return m
+}()
+
 // maxCount bounds what can be a head count.
 const maxCount = 100000000
 
+// mayStartNumber is a cheap test run before parseNumber: can a figure (or
+// its qualifier) begin with this token?
+func mayStartNumber(t *token) bool {
+	return t.f&uint64(numberStarts) != 0
+}
+
+// startsNumber is mayStartNumber for a word not in the lexicon, at tokenization.
+func startsNumber(w string, kind uint8) bool {
+	if kind == tNum || kind == tWord && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	h := strings.IndexByte(w, '-')
+	return kind == tWord && h > 0 && tens[w[:h]] > 0
+}
+
+// numerals are the words a figure itself (not its qualifier) can begin with;
+// digits get the class at tokenization.
+var numerals = func() wordSet {
+	words := []string{"tens"}
+	for w := range units {
+		words = append(words, w)
+	}
+	for w := range tens {
+		words = append(words, w)
+	}
+	for w := range vagueWords {
+		words = append(words, w)
+	}
+	return set(words...)
+}()
+
+// numberStarts are the words a figure or its qualifier can begin with.
+var numberStarts = func() wordSet {
+	words := []string{"a", "an", "tens"}
+	for _, q := range qualifiers {
+		words = append(words, q.words[0])
+	}
+	for w := range units {
+		words = append(words, w)
+	}
+	for w := range tens {
+		words = append(words, w)
+	}
+	for w := range vagueWords {
+		words = append(words, w)
+	}
+	return set(words...)
+}()
+
 // parseNumber reads a figure starting at toks[i] (its qualifier included).
 func parseNumber(toks []token, i int) (number, bool) {
+	if i >= len(toks) || !mayStartNumber(&toks[i]) {
+		return number{}, false
+	}
 	q, k := tally.Exact, i
-	for _, cand := range qualifiers {
+	for _, x := range qualifiersByFirst[toks[i].w] {
+		cand := qualifiers[x]
 		if matchWords(toks, i, cand.words) {
 			q, k = cand.q, i+len(cand.words)
 			break

@@ -42,7 +42,7 @@ func scopeOf(s *sent, f found) tally.Scope {
 			if s.w(i+1) == "the" && (s.w(i+2) == "war" || s.w(i+2) == "conflict" || s.w(i+2) == "fighting" && s.w(i+3) == "so") {
 				return tally.ScopeCumulative
 			}
-			if (s.w(i+1) == "late" || s.w(i+1) == "early" || s.w(i+1) == "mid") && monthWords[s.w(i+2)] || monthWords[s.w(i+1)] && s.toks[min(i+1, len(s.toks)-1)].cap {
+			if (s.w(i+1) == "late" || s.w(i+1) == "early" || s.w(i+1) == "mid") && s.is(i+2, monthWords) || s.is(i+1, monthWords) && s.toks[min(i+1, len(s.toks)-1)].cap {
 				weakPeriod = true
 			}
 			if s.w(i+1) == "the" && (s.w(i+2) == "last" || s.w(i+2) == "past") {
@@ -59,13 +59,13 @@ func scopeOf(s *sent, f found) tally.Scope {
 			for k < len(s.toks) && k < i+5 && (s.w(k) == "the" || s.w(k) == "past" || s.w(k) == "last" || s.w(k) == "just" || s.w(k) == "a" || s.toks[k].kind == tNum || units[s.w(k)] > 0 || tens[s.w(k)] > 0 || s.w(k) == "several" || s.w(k) == "few") {
 				k++
 			}
-			if spanUnits[s.w(k)] && k > i+1 {
+			if s.is(k, spanUnits) && k > i+1 {
 				return tally.ScopePeriod
 			}
 		case "from":
 			for k := i + 1; k < len(s.toks) && k < i+6; k++ {
 				if s.w(k) == "to" || s.w(k) == "until" || s.w(k) == "through" {
-					if monthWords[s.w(k+1)] || monthWords[s.w(i+1)] || monthWords[s.w(i+2)] {
+					if s.is(k+1, monthWords) || s.is(i+1, monthWords) || s.is(i+2, monthWords) {
 						return tally.ScopePeriod
 					}
 				}
@@ -77,7 +77,7 @@ func scopeOf(s *sent, f found) tally.Scope {
 				weakPeriod = true
 			}
 		}
-		if eventWords[w] {
+		if s.is(i, eventWords) {
 			event = true
 		}
 	}

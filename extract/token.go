@@ -15,10 +15,12 @@ const (
 // token is a word, number or punctuation mark of a sentence. w is its
 // ASCII-lower-cased text; start and end are byte offsets in the document.
 type token struct {
-	start, end int
+	start, end int32
+	w          string
+	f          uint64 // word classes (lexicon bits)
 	kind       uint8
 	cap        bool // begins with an upper-case letter
-	w          string
+	cue        cue  // casualty use, if any
 }
 
 // lowerASCII lower-cases ASCII letters only, so byte offsets stay the same.
@@ -50,6 +52,36 @@ func wordRune(text string, i int) (bool, int) {
 	return unicode.IsLetter(r) || unicode.IsDigit(r), n
 }
 
+const (
+	classLetter = 1
+	classDigit  = 2
+)
+
+// byteClass classifies ASCII bytes: letters, digits, or neither (0).
+var byteClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = classLetter, classLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	return t
+}()
+
+// lexShape[c][n] says whether some lexicon word begins with byte c and is n
+// bytes long: most words are not in the lexicon, and this spares hashing them.
+var lexShape [256][24]bool
+
+func init() {
+	for w := range lexicon {
+		if len(w) < 24 {
+			lexShape[w[0]][len(w)] = true
+		}
+	}
+}
+
+func inLexiconShape(w string) bool { return len(w) < 24 && lexShape[w[0]][len(w)] }
+
 // tokenize appends the tokens of text[from:to] to dst; lower is text lower-cased by lowerASCII.
 func tokenize(dst []token, text, lower string, from, to int) []token {
 	i := from
@@ -61,7 +93,9 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 		}
 		ok, n := wordRune(text, i)
 		if !ok {
-			dst = append(dst, token{start: i, end: i + n, kind: tPunct, w: lower[i : i+n]})
+			w := lower[i : i+n]
+			e := lexicon[w]
+			dst = append(dst, token{start: int32(i), end: int32(i + n), kind: tPunct, w: w, f: e.f, cue: e.cue})
 			i += n
 			continue
 		}
@@ -69,13 +103,19 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 		allDigits := true // the whole token is digits (and separators)
 		segDigits := true // the part since the last hyphen is
 		for i < to {
-			ok, n := wordRune(text, i)
-			if ok {
-				if !isDigit(text[i]) {
+			if cl := byteClass[text[i]]; cl != 0 {
+				if cl == classLetter {
 					allDigits, segDigits = false, false
 				}
-				i += n
+				i++
 				continue
+			}
+			if text[i] >= utf8.RuneSelf {
+				if ok, n := wordRune(text, i); ok {
+					allDigits, segDigits = false, false
+					i += n
+					continue
+				}
 			}
 			c := text[i]
 			if i+1 >= to {
@@ -116,10 +156,19 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 		if allDigits {
 			k = tNum
 		}
-		dst = append(dst, token{start: start, end: i, kind: k, cap: c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperRune(text[start:]), w: lower[start:i]})
+		w := lower[start:i]
+		var e lexEntry
+		if k == tWord && inLexiconShape(w) {
+			e = lexicon[w]
+		}
+		if e.f == 0 && startsNumber(w, k) {
+			e.f = uint64(numberStarts | numerals)
+		}
+		dst = append(dst, token{start: int32(start), end: int32(i), kind: k, cap: c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperRune(text[start:]), w: w, f: e.f, cue: e.cue})
 		// Possessive "'s" (or a bare "'" after a plural): its own token.
 		if i+1 < to && text[i] == '\'' && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= to || !isAlpha(text[i+2])) {
-			dst = append(dst, token{start: i, end: i + 2, kind: tWord, w: "'s"})
+			e := lexicon["'s"]
+			dst = append(dst, token{start: int32(i), end: int32(i + 2), kind: tWord, w: "'s", f: e.f})
 			i += 2
 		}
 	}
