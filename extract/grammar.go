@@ -277,7 +277,7 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 			return tally.Killed, i + 2, false, true
 		}
 		if s.w(i+1) == "and" && (s.w(i+2) == "killed" || s.w(i+2) == "wounded" || s.w(i+2) == "injured") {
-			return s.cueOf(i+2).category(), i + 3, false, true
+			return s.cueOf(i + 2).category(), i + 3, false, true
 		}
 		return tally.Casualties, i + 1, true, true
 	case "lost":
@@ -607,7 +607,7 @@ func (s *sent) left(i int) {
 	default:
 		// the victims phrase may have swallowed the cue: "left one man dead"
 		if e > n.j {
-			if c, ok := s.cueAt(e-1); ok && (s.w(e-1) == "dead" || c.category() == tally.Wounded) {
+			if c, ok := s.cueAt(e - 1); ok && (s.w(e-1) == "dead" || c.category() == tally.Wounded) {
 				cat = c.category()
 				e--
 			}
