@@ -32,7 +32,7 @@ func Extract(t clean.Text) tally.Extraction {
 	for si, cs := range t.Sentences {
 		a, b := bounds[si], bounds[si+1]
 		s := &sents[si]
-		s.toks, s.numAt, s.used = toks[a:b:b], numAt[a:b:b], used[a:b:b]
+		s.toks, s.numAt, s.used, s.title = toks[a:b:b], numAt[a:b:b], used[a:b:b], cs.Title
 		s.analyse()
 		var attrs []attribution
 		if cs.Title || s.any&uint64(reportVerbs|passiveReport) != 0 {
@@ -41,9 +41,14 @@ func Extract(t clean.Text) tally.Extraction {
 		d.add(si, cs, s, attrs)
 	}
 	claims := d.claims()
+	var tr tracker
+	tr.last = -1
+	for si := range d.sents {
+		tr.track(d.sents[si].s, si, d.sents[si].cs.Title, text)
+	}
 	x := tally.Extraction{Doc: doc}
-	x.Summary = summarize(d, claims)
-	x.Claims = mergeRepeats(claims)
+	x.Summary = summarize(d, claims, &tr)
+	x.Claims = mergeRepeats(append(claims, tr.newClaims(d, claims)...))
 	return x
 }
 

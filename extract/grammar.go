@@ -19,6 +19,7 @@ type found struct {
 
 // sent is one sentence under analysis.
 type sent struct {
+	title bool   // the headline
 	any   uint64 // union of the word classes of its tokens
 	toks  []token
 	nums  []number
@@ -244,6 +245,10 @@ func (s *sent) auxChain(i int) int {
 // where the cue ends, and whether the cue is a bare "shot".
 func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 	w := s.w(i)
+	if (w == "dead" || w == "deceased") && i+1 < len(s.toks) && s.toks[i+1].kind == tWord && !s.is(i+1, npPrepositions) &&
+		!s.is(i+1, clauseWords) && !s.is(i+1, verbAux) && !s.is(i+1, auxiliaries) && !s.is(i+1, reportVerbs) && s.toks[i+1].cue.kind == 0 {
+		return "", 0, false, false // attributive: "the deceased soldiers"
+	}
 	if c, ok := s.cueAt(i); ok && c.kind&(cuePassive|cueIntrans) != 0 {
 		if c.kind&cueActive != 0 {
 			// "five soldiers killed three civilians": an active verb with an object.
@@ -273,7 +278,8 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 			return tally.Killed, i + 3, false, true
 		}
 	case "shot":
-		if s.w(i+1) == "dead" || s.w(i+1) == "to" && s.w(i+2) == "death" {
+		if s.w(i+1) == "dead" || s.w(i+1) == "to" && s.w(i+2) == "death" || s.w(i-1) == "fatally" || s.w(i-1) == "mortally" ||
+			s.w(i+1) == "," && s.w(i+2) == "killed" {
 			return tally.Killed, i + 2, false, true
 		}
 		if s.w(i+1) == "and" && (s.w(i+2) == "killed" || s.w(i+2) == "wounded" || s.w(i+2) == "injured") {

@@ -125,6 +125,7 @@ var cues = map[string]cue{
 	"neutralizing": mk(tally.Killed, cueActive),
 	"liquidated":   mk(tally.Killed, cuePassive|cueActive),
 	"died":         mk(tally.Killed, cueIntrans),
+	"deceased":     mk(tally.Killed, cuePassive),
 	"die":          mk(tally.Killed, cueIntrans),
 	"dies":         mk(tally.Killed, cueIntrans),
 	"perished":     mk(tally.Killed, cueIntrans),

@@ -11,10 +11,17 @@ const leadSentences = 3
 // about?": the incident-scope figures stated in the title and lead (the
 // largest, as tolls rise and leads report the latest), else in the body;
 // cumulative and period figures never count.
-func summarize(d *docState, claims []tally.Claim) tally.Summary {
+func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 	var sum tally.Summary
+	killed, wounded := tr.counts()
 	for _, cat := range []tally.Category{tally.Killed, tally.Wounded, tally.Captured, tally.Missing} {
 		f := stated(d, claims, cat)
+		switch cat {
+		case tally.Killed:
+			f = atLeast(f, int64(killed))
+		case tally.Wounded:
+			f = atLeast(f, int64(wounded))
+		}
 		switch cat {
 		case tally.Killed:
 			sum.Killed = f
@@ -27,6 +34,23 @@ func summarize(d *docState, claims []tally.Claim) tally.Summary {
 		}
 	}
 	return sum
+}
+
+// atLeast raises a figure to n people counted one by one, or makes one.
+func atLeast(f *tally.Figure, n int64) *tally.Figure {
+	if n == 0 {
+		return f
+	}
+	if f == nil {
+		return &tally.Figure{Low: n, Best: n, High: n}
+	}
+	if f.Best < n {
+		f.Best = n
+	}
+	if f.High < n {
+		f.High = n
+	}
+	return f
 }
 
 // stated reconciles the stated figures of one category: those of the title

@@ -1,0 +1,604 @@
+package extract
+
+import (
+	"strings"
+
+	"tally"
+)
+
+// Most local reports never write a number: "A 17-year-old boy was shot and
+// killed", "The victim was pronounced dead", "Ronald Munn, 28, was shot ...
+// He died in surgery". The victim tracker reads such sentences as mentions of
+// people with a fate, resolves the mentions to people (pronouns to the last
+// person named, "the victim" to the last victim, a name to the unnamed person
+// it identifies) and counts the people, each once, by their last fate.
+// Written by hand: no maintained Go library does coreference for this.
+
+// fate is what happened to a person, in order of severity.
+type fate uint8
+
+const (
+	fateNone fate = iota
+	fateUnharmed
+	fateWounded
+	fateKilled
+)
+
+// person is one individual the text tells of.
+type person struct {
+	head    string // "man", "victim", "suspect", or "" for a name or pronoun
+	surname string // lower case, for names
+	gender  byte   // 'm', 'f' or 0
+	fate    fate
+	named   bool
+	sent    int // sentence of the first mention
+	fateAt  int // sentence that gave the fate
+	span    [2]int
+	who     string
+}
+
+// mention is a reference to a person in one sentence.
+type mention struct {
+	from, to int // tokens
+	kind     byte // 'i' indefinite, 'd' definite, 'n' name, 'p' pronoun
+	head     string
+	surname  string
+	gender   byte
+	fresh    bool // "another man", "a second victim": certainly someone new
+	linkName bool // "identified the victim as John Doe": a name for someone known
+}
+
+// tracker follows the people of one document.
+type tracker struct {
+	people []person
+	last   int // most recent person mentioned, -1 if none
+}
+
+var maleNouns = set("man", "boy", "father", "son", "brother", "husband", "uncle", "nephew", "grandfather",
+	"stepfather", "stepson", "boyfriend", "he", "him", "his", "male", "gentleman", "grandson", "policeman")
+var femaleNouns = set("woman", "girl", "mother", "daughter", "sister", "wife", "aunt", "niece", "grandmother",
+	"girlfriend", "she", "her", "female", "lady", "granddaughter", "policewoman", "stepdaughter", "stepmother")
+var suspectNouns = set("suspect", "gunman", "shooter", "robber", "assailant", "attacker", "intruder", "burglar",
+	"carjacker", "gunmen", "suspects", "perpetrator")
+
+// nameStop are capitalised words that do not begin or make a person's name.
+var nameStop = set("the", "a", "an", "police", "officers", "officer", "county", "city", "street", "avenue",
+	"road", "hospital", "department", "sheriff", "deputies", "authorities", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+	"he", "she", "they", "it", "his", "her", "their", "investigators", "detectives", "witnesses", "medical",
+	"center", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "news",
+	"associated", "press", "update", "updated", "breaking", "crime", "stoppers", "anyone", "no", "one", "two",
+	"three", "mr", "mrs", "ms", "dr", "lt", "sgt", "det", "capt", "chief", "officials", "family", "neighbors",
+	"state", "federal", "national", "university", "school", "high", "park", "church", "bar", "club", "court",
+	"district", "attorney", "office", "coroner", "examiner", "fire", "rescue", "ems", "american", "black",
+	"white", "hispanic", "latino", "asian", "according", "in", "on", "at", "after", "when", "while", "police:",
+	"it's", "there", "this", "that", "these", "those", "both", "all", "some", "many", "other", "another")
+
+// personPhrase reads a person noun phrase at i: "a 17-year-old boy", "the
+// victim", "another man", "his wife", "John Smith", "he". It returns the
+// mention and whether one was found.
+func (s *sent) personPhrase(i int) (mention, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return mention{}, false
+	}
+	t := s.toks[i]
+	w := t.w
+	switch w {
+	case "he", "him", "she", "her":
+		g := byte('m')
+		if w == "she" || w == "her" {
+			g = 'f'
+			if w == "her" && i+1 < len(s.toks) && personNouns.has(s.w(i+1)) {
+				break // "her son" is a relative, read below
+			}
+		}
+		return mention{from: i, to: i + 1, kind: 'p', gender: g}, true
+	}
+	kind := byte(0)
+	fresh := false
+	j := i
+	// A headline's bare noun: "Man shot dead", "Dalton area boy, 8, dies", "killed 2-year-old daughter".
+	if s.title && (personNouns.has(w) || suspectNouns.has(w) || strings.HasSuffix(w, "-year-old")) && s.toks[i].kind == tWord && !s.is(i-1, determiners) {
+		j := i
+		if strings.HasSuffix(w, "-year-old") && (personNouns.has(s.w(i+1)) || suspectNouns.has(s.w(i+1))) {
+			j++
+		}
+		return mention{from: i, to: j + 1, kind: 'i', head: s.w(j), gender: genderOf(s.w(j))}, true
+	}
+	switch w {
+	case "a", "an", "one":
+		kind = 'i'
+		j++
+	case "another":
+		kind, fresh = 'i', true
+		j++
+	case "the":
+		kind = 'd'
+		j++
+		if ordinalWords.has(s.w(j)) {
+			kind, fresh = 'i', true
+			j++
+		}
+	case "his", "her", "their":
+		kind = 'd'
+		j++
+	}
+	if kind != 0 {
+		if s.w(j) == "second" || s.w(j) == "third" || s.w(j) == "fourth" {
+			fresh = true
+			j++
+		}
+		// modifiers: "17-year-old", "unidentified", "black", "young"
+		for k := 0; k < 4 && j < len(s.toks) && s.toks[j].kind == tWord && !personNouns.has(s.w(j)) && !clauseWords.has(s.w(j)) && !verbAux.has(s.w(j)) && s.toks[j].cue.kind == 0 && !reportVerbs.has(s.w(j)); k++ {
+			j++
+		}
+		head := s.w(j)
+		if personNouns.has(head) || suspectNouns.has(head) || strings.HasSuffix(head, "-year-old") {
+			m := mention{from: i, to: j + 1, kind: kind, head: head, fresh: fresh}
+			m.gender = genderOf(head)
+			return m, true
+		}
+		return mention{}, false
+	}
+	// A name: two to four capitalised words.
+	if t.kind == tWord && t.cap && !nameStop.has(w) && len(w) > 1 {
+		j = i
+		for j < len(s.toks) && j-i < 4 && s.toks[j].kind == tWord && s.toks[j].cap && !nameStop.has(s.w(j)) {
+			j++
+		}
+		if j-i >= 2 {
+			return mention{from: i, to: j, kind: 'n', surname: s.w(j - 1)}, true
+		}
+	}
+	return mention{}, false
+}
+
+func genderOf(head string) byte {
+	switch {
+	case maleNouns.has(head):
+		return 'm'
+	case femaleNouns.has(head):
+		return 'f'
+	}
+	return 0
+}
+
+// fateAfter reads what befalls the subject whose phrase ends before token i:
+// "was shot and killed", "died at the hospital", "was pronounced dead",
+// "suffered a gunshot wound", "is in critical condition", "was taken to a
+// hospital", "was not injured".
+func (s *sent) fateAfter(i int) fate {
+	neg, aux := false, false
+	for k := 0; i < len(s.toks) && k < 6; k++ {
+		w := s.w(i)
+		switch w {
+		case "not", "never":
+			neg = true
+			i++
+			continue
+		case "fatally", "mortally":
+			if f := s.fateVerb(i + 1); f != fateNone {
+				return fateKilled
+			}
+		}
+		if verbAux.has(w) || w == "later" || w == "reportedly" || w == "also" || w == "then" || w == "allegedly" ||
+			w == "critically" || w == "seriously" || w == "badly" || w == "severely" || w == "eventually" ||
+			w == "subsequently" || w == "apparently" || w == "found" || w == "pronounced" || w == "declared" ||
+			w == "listed" || w == "being" || w == "who" || w == "that" || w == "has" || w == "had" || w == "still" || w == "remains" || w == "remained" {
+			if w == "found" || w == "pronounced" || w == "declared" {
+				if s.w(i+1) == "dead" || s.w(i+1) == "deceased" {
+					return fateKilled
+				}
+			}
+			aux = aux || verbAux.has(w) || w == "found"
+			i++
+			continue
+		}
+		break
+	}
+	f := s.fateVerb(i)
+	if !aux && s.transitiveUse(i) {
+		return fateNone // "A Florida mother shot and killed her daughter": the subject did it
+	}
+	if neg {
+		if f == fateWounded || f == fateKilled {
+			return fateUnharmed
+		}
+		return fateNone
+	}
+	return f
+}
+
+// transitiveUse says whether a violence verb at i (without auxiliary) takes
+// an object: "shot and killed her daughter", "shot a man", "wounding two".
+func (s *sent) transitiveUse(i int) bool {
+	switch s.w(i) {
+	case "shot", "killed", "wounded", "injured", "stabbed", "murdered", "struck", "hit":
+	default:
+		return false
+	}
+	k := i + 1
+	for s.w(k) == "and" || s.w(k) == "killed" || s.w(k) == "wounded" || s.w(k) == "injured" || s.w(k) == "fatally" {
+		k++
+	}
+	if k >= len(s.toks) {
+		return false
+	}
+	t := s.toks[k]
+	return t.has(determiners) || strings.HasSuffix(t.w, "-year-old") || t.w == "him" || t.w == "her" || t.w == "them" || t.w == "himself" || t.w == "herself" ||
+		t.kind == tNum || t.has(numerals) || t.kind == tWord && t.cap && !t.has(monthWords) && !t.has(timeAdverbs) || personNouns.has(t.w)
+}
+
+// fateVerb reads a fate word at i.
+func (s *sent) fateVerb(i int) fate {
+	w := s.w(i)
+	switch w {
+	case "killed", "murdered", "slain", "dead", "died", "dies", "die", "succumbed", "executed", "deceased":
+		return fateKilled
+	case "passed":
+		if s.w(i+1) == "away" {
+			return fateKilled
+		}
+	case "shot", "stabbed":
+		if s.w(i+1) == "dead" || (s.w(i+1) == "and" || s.w(i+1) == ",") && (s.w(i+2) == "killed" || s.w(i+2) == "died") || s.w(i+1) == "to" && s.w(i+2) == "death" {
+			return fateKilled
+		}
+		if s.w(i+1) == "at" || s.w(i+1) == "by" && s.w(i+2) == "police" && false {
+			return fateNone // "shot at": fired upon, not hit
+		}
+		return fateWounded
+	case "wounded", "injured", "hurt", "hospitalized", "hospitalised", "grazed", "struck", "hit", "injuring":
+		if w == "struck" || w == "hit" {
+			if !s.nearWord(i+1, 4, "bullet", "bullets", "gunfire", "round", "shot", "shots", "stray") {
+				return fateNone
+			}
+		}
+		return fateWounded
+	case "suffered", "sustained", "suffering", "received":
+		if s.nearWord(i+1, 6, "wound", "wounds", "injuries", "injury") {
+			if s.nearWord(i+1, 6, "fatal") {
+				return fateKilled
+			}
+			return fateWounded
+		}
+	case "in":
+		if s.nearWord(i+1, 3, "condition") {
+			return fateWounded
+		}
+	case "taken", "transported", "rushed", "airlifted", "flown", "driven", "treated", "admitted":
+		if s.nearWord(i+1, 6, "hospital", "medical", "trauma", "treated", "care") {
+			return fateWounded
+		}
+	case "uninjured", "unharmed", "unhurt":
+		return fateUnharmed
+	case "took":
+		if s.w(i+1) == "his" || s.w(i+1) == "her" {
+			if s.w(i+2) == "own" && s.w(i+3) == "life" {
+				return fateKilled
+			}
+		}
+	case "lost":
+		if (s.w(i+1) == "his" || s.w(i+1) == "her") && s.w(i+2) == "life" {
+			return fateKilled
+		}
+	}
+	return fateNone
+}
+
+// nearWord says whether one of the words occurs within n tokens from i.
+func (s *sent) nearWord(i, n int, words ...string) bool {
+	for k := i; k < len(s.toks) && k < i+n; k++ {
+		for _, w := range words {
+			if s.toks[k].w == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// activeFate reads an active verb of violence at i whose object is the
+// victim: "shot and killed", "fatally shot", "killing", "shot", "wounding".
+// It returns the fate and where the object begins.
+func (s *sent) activeFate(i int) (fate, int) {
+	w := s.w(i)
+	switch s.w(i - 1) {
+	case "to", "would", "could", "might", "will", "threatened", "tried", "trying", "attempted", "not":
+		return fateNone, 0 // intent, not event: "the intent was to kill him"
+	}
+	switch w {
+	case "fatally", "mortally":
+		if s.w(i+1) == "shot" || s.w(i+1) == "wounded" || s.w(i+1) == "stabbed" || s.w(i+1) == "injured" {
+			return fateKilled, i + 2
+		}
+	case "shot", "shoots", "shooting", "stabbed":
+		if s.w(i+1) == "and" && (s.w(i+2) == "killed" || s.w(i+2) == "wounded" || s.w(i+2) == "injured") {
+			f := fateWounded
+			if s.w(i+2) == "killed" {
+				f = fateKilled
+			}
+			return f, i + 3
+		}
+		if s.w(i-1) == "was" || s.w(i-1) == "were" || s.w(i-1) == "been" || s.w(i-1) == "being" || s.w(i-1) == "fatally" {
+			return fateNone, 0
+		}
+		if w == "shooting" && (s.w(i-1) == "the" || s.w(i-1) == "a" || s.w(i-1) == "fatal" || s.w(i-1) == "double") {
+			return fateNone, 0
+		}
+		return fateWounded, i + 1
+	case "killed", "killing", "kills", "kill", "murdered", "murdering":
+		if s.w(i-1) == "was" || s.w(i-1) == "were" || s.w(i-1) == "been" || s.w(i-1) == "being" {
+			return fateNone, 0
+		}
+		return fateKilled, i + 1
+	case "wounding", "injuring", "wounded", "injured":
+		if s.w(i-1) == "was" || s.w(i-1) == "were" || s.w(i-1) == "been" || s.w(i-1) == "being" {
+			return fateNone, 0
+		}
+		return fateWounded, i + 1
+	case "left":
+		// "left a man dead", "left one person injured"
+		return fateNone, 0
+	}
+	return fateNone, 0
+}
+
+// track reads the sentence's mentions of people with a fate and resolves them.
+func (tr *tracker) track(s *sent, si int, title bool, text string) {
+	for i := 0; i < len(s.toks); i++ {
+		// Subject with a fate: "A man was shot", "Smith, 34, died", "The victim, a 26-year-old, was".
+		if m, ok := s.personPhrase(i); ok {
+			j := m.to
+			// apposition or age: ", 34," / ", a 49-year-old black man," / "The victim, Raekwon Shannon,"
+			if s.w(j) == "," {
+				if m.kind != 'n' && m.kind != 'p' {
+					if a, ok := s.personPhrase(j + 1); ok && a.kind == 'n' {
+						m.surname = a.surname
+					}
+				}
+				k := j + 1
+				for k < len(s.toks) && k-j < 10 && s.w(k) != "," {
+					k++
+				}
+				if s.w(k) == "," {
+					j = k + 1
+				}
+			}
+			if s.w(j) == "(" {
+				for j < len(s.toks) && s.w(j) != ")" {
+					j++
+				}
+				j++
+			}
+			if f := s.fateAfter(j); f != fateNone {
+				m.linkName = m.kind == 'n' && s.identifies(m.from)
+				tr.resolve(m, f, s, si, title, text)
+			} else if m.kind == 'n' && s.identifies(m.from) {
+				m.linkName = true
+				tr.resolve(m, fateNone, s, si, title, text)
+			} else if m.kind != 'p' {
+				tr.resolve(m, fateNone, s, si, title, text)
+			}
+			if m.kind != 'p' {
+				i = m.to - 1
+			}
+			continue
+		}
+		// Object of violence: "shot and killed a man", "fatally shot John Smith", "killing him".
+		if f, k := s.activeFate(i); f != fateNone {
+			for s.w(k) == "and" || s.w(k) == "wounded" || s.w(k) == "killed" {
+				k++
+			}
+			if s.w(k) == "himself" || s.w(k) == "herself" {
+				// "fatally shot himself": the subject, just mentioned
+				g := byte('m')
+				if s.w(k) == "herself" {
+					g = 'f'
+				}
+				tr.resolve(mention{from: k, to: k + 1, kind: 'p', gender: g}, f, s, si, title, text)
+				i = k
+			} else if m, ok := s.personPhrase(k); ok {
+				tr.resolve(m, f, s, si, title, text)
+				i = m.to - 1
+			}
+			continue
+		}
+		// "the shooting death of 23-year-old Julius Gray", "the killing of a teenager".
+		if f := deathOf(s, i); f != fateNone {
+			k := i + 2
+			if m, ok := s.personPhrase(k); ok {
+				tr.resolve(m, f, s, si, title, text)
+				i = m.to - 1
+			} else if m, ok := s.personPhrase(k + 1); ok && strings.HasSuffix(s.w(k), "-year-old") {
+				tr.resolve(m, f, s, si, title, text)
+				i = m.to - 1
+			}
+		}
+	}
+}
+
+// deathOf reads "death of", "killing of", "murder of", "shooting of" at i.
+func deathOf(s *sent, i int) fate {
+	if s.w(i+1) != "of" {
+		return fateNone
+	}
+	switch s.w(i) {
+	case "death", "killing", "murder", "slaying", "homicide":
+		return fateKilled
+	case "shooting":
+		if s.w(i-1) == "fatal" || s.w(i-1) == "deadly" {
+			return fateKilled
+		}
+		return fateWounded
+	}
+	return fateNone
+}
+
+// identifies says whether a name at i is given as the identity of someone
+// already mentioned: "identified the victim as John Doe", "identified as".
+func (s *sent) identifies(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if s.w(k) == "identified" || s.w(k) == "named" {
+			return true
+		}
+		if s.w(k) == "," || s.w(k) == "." {
+			break
+		}
+	}
+	return false
+}
+
+// resolve finds (or makes) the person a mention refers to and records its fate.
+func (tr *tracker) resolve(m mention, f fate, s *sent, si int, title bool, text string) {
+	p := tr.find(m)
+	if p < 0 {
+		if m.kind == 'p' || f == fateNone && m.kind != 'n' {
+			return // nobody to refer to, nothing to count
+		}
+		tr.people = append(tr.people, person{head: m.head, surname: m.surname, gender: m.gender, named: m.kind == 'n', sent: si})
+		p = len(tr.people) - 1
+	}
+	x := &tr.people[p]
+	if m.surname != "" && x.surname == "" {
+		x.surname, x.named = m.surname, true
+	}
+	if x.gender == 0 {
+		x.gender = m.gender
+	}
+	if f > x.fate {
+		x.fate, x.fateAt = f, si
+		x.span = [2]int{int(s.toks[m.from].start), int(s.toks[m.to-1].end)}
+		x.who = text[s.toks[m.from].start:s.toks[m.to-1].end]
+	}
+	tr.last = p
+}
+
+// find returns the person a mention refers to, or -1 for someone new.
+func (tr *tracker) find(m mention) int {
+	if m.fresh {
+		return -1
+	}
+	switch m.kind {
+	case 'p':
+		for p := len(tr.people) - 1; p >= 0; p-- {
+			if tr.people[p].gender == 0 || tr.people[p].gender == m.gender {
+				if p == tr.last || tr.people[p].gender == m.gender {
+					return p
+				}
+			}
+		}
+		return -1
+	case 'n', 'd', 'i':
+		for p := range tr.people {
+			if m.surname != "" && tr.people[p].surname == m.surname {
+				return p
+			}
+		}
+	}
+	switch m.kind {
+	case 'n':
+		if m.linkName {
+			for p := len(tr.people) - 1; p >= 0; p-- {
+				if !tr.people[p].named && !suspectNouns.has(tr.people[p].head) {
+					return p
+				}
+			}
+		}
+		return -1
+	case 'd':
+		for p := len(tr.people) - 1; p >= 0; p-- {
+			if compatible(tr.people[p], m) {
+				return p
+			}
+		}
+		return -1
+	case 'i':
+		// A headline's person is the lead's: "Man shot dead" / "A man was shot and killed".
+		for p := range tr.people {
+			if tr.people[p].head == m.head && m.head != "" {
+				return p
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// compatible says whether a definite description can refer to a person.
+func compatible(p person, m mention) bool {
+	if m.gender != 0 && p.gender != 0 && m.gender != p.gender {
+		return false
+	}
+	mSuspect, pSuspect := suspectNouns.has(m.head), suspectNouns.has(p.head)
+	if mSuspect != pSuspect && p.head != "" {
+		return false
+	}
+	if mSuspect && p.head == "" {
+		return false
+	}
+	switch m.head {
+	case "victim", "person", "individual", "man", "woman", "boy", "girl", "teen", "teenager", "child":
+		return true
+	}
+	return p.head == m.head || p.head == "" && !mSuspect
+}
+
+// counts returns how many people were killed and wounded, each counted
+// once by their last fate. Reports introduce a victim either by description
+// ("a 27-year-old man") or by name, and identify the described one by name
+// later in words the tracker cannot always link; so named and unnamed people
+// are counted apart and the larger count taken.
+func (tr *tracker) counts() (killed, wounded int) {
+	var k, w [2]int // [unnamed, named]
+	for _, p := range tr.people {
+		n := 0
+		if p.named {
+			n = 1
+		}
+		switch p.fate {
+		case fateKilled:
+			k[n]++
+		case fateWounded:
+			w[n]++
+		}
+	}
+	return max(k[0], k[1]), max(w[0], w[1])
+}
+
+// newClaims renders the tracked people as derived claims, one per person,
+// except those the grammar already counted (their span is in a claim).
+func (tr *tracker) newClaims(d *docState, have []tally.Claim) []tally.Claim {
+	var out []tally.Claim
+next:
+	for _, p := range tr.people {
+		if p.fate != fateKilled && p.fate != fateWounded {
+			continue
+		}
+		for _, c := range have {
+			if c.Span[0] <= p.span[0] && p.span[1] <= c.Span[1] || p.span[0] <= c.Span[0] && c.Span[1] <= p.span[1] {
+				continue next
+			}
+		}
+		cat := tally.Killed
+		if p.fate == fateWounded {
+			cat = tally.Wounded
+		}
+		der := tally.Implicit
+		if p.named {
+			der = tally.Named
+		}
+		cs := d.sents[p.fateAt].cs
+		out = append(out, tally.Claim{
+			Category: cat,
+			Count:    tally.Count{Low: 1, High: tally.Int64(1), Qualifier: tally.Exact, Text: p.who},
+			Who:      p.who,
+			Scope:    tally.ScopeIncident,
+			Sentence: d.text[cs.Start:cs.End],
+			Span:     p.span,
+			PartOf:   -1,
+			Derived:  der,
+		})
+	}
+	return out
+}
