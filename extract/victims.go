@@ -28,10 +28,12 @@ const (
 type person struct {
 	head    string // "man", "victim", "suspect", or "" for a name or pronoun
 	surname string // lower case, for names
+	full    string // the whole name, when given
 	gender  byte   // 'm', 'f' or 0
 	fate    fate
 	named   bool
-	sent    int // sentence of the first mention
+	speaker bool // quoted or cited: not a victim unless told so by name
+	sent    int  // sentence of the first mention
 	fateAt  int // sentence that gave the fate
 	span    [2]int
 	who     string
@@ -43,8 +45,10 @@ type mention struct {
 	kind     byte // 'i' indefinite, 'd' definite, 'n' name, 'p' pronoun
 	head     string
 	surname  string
+	full     string // a name's words, lower case
 	gender   byte
 	fresh    bool // "another man", "a second victim": certainly someone new
+	other    bool // "the other woman": one of a group counted already
 	linkName bool // "identified the victim as John Doe": a name for someone known
 }
 
@@ -78,7 +82,7 @@ var nameStop = set("the", "a", "an", "police", "officers", "officer", "county", 
 // personPhrase reads a person noun phrase at i: "a 17-year-old boy", "the
 // victim", "another man", "his wife", "John Smith", "he". It returns the
 // mention and whether one was found.
-func (s *sent) personPhrase(i int) (mention, bool) {
+func (s *sent) personPhrase(i int, tr *tracker) (mention, bool) {
 	if i < 0 || i >= len(s.toks) {
 		return mention{}, false
 	}
@@ -120,6 +124,11 @@ func (s *sent) personPhrase(i int) (mention, bool) {
 			kind, fresh = 'i', true
 			j++
 		}
+		if s.w(j) == "other" {
+			m, ok := s.personPhrase(j, tr)
+			m.from, m.kind, m.other = i, 'd', true
+			return m, ok && m.head != ""
+		}
 	case "his", "her", "their":
 		kind = 'd'
 		j++
@@ -141,17 +150,114 @@ func (s *sent) personPhrase(i int) (mention, bool) {
 		}
 		return mention{}, false
 	}
-	// A name: two to four capitalised words.
-	if t.kind == tWord && t.cap && !nameStop.has(w) && len(w) > 1 {
-		j = i
-		for j < len(s.toks) && j-i < 4 && s.toks[j].kind == tWord && s.toks[j].cap && !nameStop.has(s.w(j)) {
-			j++
+	// "38-year-old April Ransom": an age before a name.
+	if strings.HasSuffix(w, "-year-old") {
+		if m, ok := s.name(i+1, tr); ok {
+			m.from = i
+			return m, true
 		}
-		if j-i >= 2 {
-			return mention{from: i, to: j, kind: 'n', surname: s.w(j - 1)}, true
+		return mention{}, false
+	}
+	return s.name(i, tr)
+}
+
+// name reads a person's name at i: two to four capitalised words that are
+// not a place or an organisation, or one word that is the surname of someone
+// already named.
+func (s *sent) name(i int, tr *tracker) (mention, bool) {
+	if i >= len(s.toks) {
+		return mention{}, false
+	}
+	t := s.toks[i]
+	if t.kind != tWord || !t.cap || nameStop.has(t.w) || len(t.w) < 2 || s.is(i-1, npPrepositions) || s.w(i-1) == "to" {
+		return mention{}, false
+	}
+	if s.title && s.titleCase() {
+		return mention{}, false // "Police Say Fatal Garland Shooting Was Self-Defense"
+	}
+	j := i
+	words := 0
+	for j < len(s.toks) && words < 4 && s.toks[j].kind == tWord && s.toks[j].cap && !nameStop.has(s.w(j)) && !placeWords.has(s.w(j)) {
+		if up := s.toks[j].end-s.toks[j].start > 1 && isUpper(s.w(j), s.text(j)); up {
+			return mention{}, false // call letters, acronyms: "WFLX TV"
+		}
+		j++
+		words++
+		if len(s.w(j-1)) == 1 && s.w(j) == "." && j+1 < len(s.toks) && s.toks[j+1].cap {
+			j++ // an initial: "Shane G. Williams"
 		}
 	}
+	if j < len(s.toks) && placeWords.has(s.w(j)) && s.toks[j].cap {
+		return mention{}, false // "McCarran Blvd", "Boca Raton Beach"
+	}
+	if words >= 2 {
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			if s.w(k) == "." {
+				continue
+			}
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s.w(k))
+		}
+		return mention{from: i, to: j, kind: 'n', surname: s.w(j - 1), full: b.String()}, true
+	}
+	if j-i == 1 && tr != nil && tr.surnameKnown(t.w) {
+		return mention{from: i, to: j, kind: 'n', surname: t.w}, true
+	}
 	return mention{}, false
+}
+
+// placeWords end the names of places and organisations, not people.
+var placeWords = set("blvd", "boulevard", "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "lane",
+	"ln", "way", "beach", "park", "county", "parish", "city", "center", "centre", "complex", "hospital", "school",
+	"church", "tv", "news", "department", "police", "office", "mall", "station", "apartments", "apartment",
+	"village", "heights", "valley", "lake", "river", "creek", "island", "bay", "hill", "hills", "springs",
+	"housing", "court", "highway", "interstate", "parkway", "plaza", "square", "circle", "trail", "bridge",
+	"airport", "university", "college", "academy", "club", "bar", "restaurant", "hotel", "motel", "inn", "store",
+	"market", "company", "corp", "inc", "llc", "group", "association", "bureau", "agency", "ministry", "forces",
+	"army", "navy", "guard", "patrol", "sheriff's", "township", "borough", "town", "state", "district", "area",
+	"estates", "manor", "gardens", "terrace", "crossing", "point", "ridge", "woods", "grove", "field", "fields")
+
+// titleCase says whether a headline capitalises its words (then capitals do not mark names).
+func (s *sent) titleCase() bool {
+	words, caps := 0, 0
+	for _, t := range s.toks {
+		if t.kind == tWord && len(t.w) > 3 {
+			words++
+			if t.cap {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*4 >= words*3
+}
+
+// isUpper says whether a word of more than one letter is written all in capitals.
+func isUpper(lower, orig string) bool {
+	if len(orig) < 2 {
+		return false
+	}
+	for i := 0; i < len(orig); i++ {
+		if c := orig[i]; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return lower != orig
+}
+
+// text returns the original text of token i.
+func (s *sent) text(i int) string { return s.src[s.toks[i].start:s.toks[i].end] }
+
+// surnameKnown says whether someone of that surname was named.
+func (tr *tracker) surnameKnown(w string) bool {
+	for p := range tr.people {
+		if tr.people[p].surname == w {
+			return true
+		}
+	}
+	return false
 }
 
 func genderOf(head string) byte {
@@ -182,7 +288,7 @@ func (s *sent) fateAfter(i int) fate {
 				return fateKilled
 			}
 		}
-		if verbAux.has(w) || w == "later" || w == "reportedly" || w == "also" || w == "then" || w == "allegedly" ||
+		if verbAux.has(w) || strings.HasSuffix(w, "ly") && len(w) > 4 && w != "only" && w != "early" || w == "later" || w == "reportedly" || w == "also" || w == "then" || w == "allegedly" ||
 			w == "critically" || w == "seriously" || w == "badly" || w == "severely" || w == "eventually" ||
 			w == "subsequently" || w == "apparently" || w == "found" || w == "pronounced" || w == "declared" ||
 			w == "listed" || w == "being" || w == "who" || w == "that" || w == "has" || w == "had" || w == "still" || w == "remains" || w == "remained" {
@@ -323,8 +429,8 @@ func (s *sent) activeFate(i int) (fate, int) {
 		if s.w(i-1) == "was" || s.w(i-1) == "were" || s.w(i-1) == "been" || s.w(i-1) == "being" || s.w(i-1) == "fatally" {
 			return fateNone, 0
 		}
-		if w == "shooting" && (s.w(i-1) == "the" || s.w(i-1) == "a" || s.w(i-1) == "fatal" || s.w(i-1) == "double") {
-			return fateNone, 0
+		if w == "shooting" && !(s.is(i+1, determiners) || s.w(i+1) == "him" || s.w(i+1) == "her") {
+			return fateNone, 0 // "the shooting", "shooting suspect": a noun
 		}
 		return fateWounded, i + 1
 	case "killed", "killing", "kills", "kill", "murdered", "murdering":
@@ -346,15 +452,16 @@ func (s *sent) activeFate(i int) (fate, int) {
 
 // track reads the sentence's mentions of people with a fate and resolves them.
 func (tr *tracker) track(s *sent, si int, title bool, text string) {
+	subj := -1 // the person the sentence is about, for "himself"
 	for i := 0; i < len(s.toks); i++ {
 		// Subject with a fate: "A man was shot", "Smith, 34, died", "The victim, a 26-year-old, was".
-		if m, ok := s.personPhrase(i); ok {
+		if m, ok := s.personPhrase(i, tr); ok {
 			j := m.to
 			// apposition or age: ", 34," / ", a 49-year-old black man," / "The victim, Raekwon Shannon,"
 			if s.w(j) == "," {
 				if m.kind != 'n' && m.kind != 'p' {
-					if a, ok := s.personPhrase(j + 1); ok && a.kind == 'n' {
-						m.surname = a.surname
+					if a, ok := s.personPhrase(j+1, tr); ok && a.kind == 'n' && (s.w(a.to) == "," || s.w(a.to) == "(" || a.to >= len(s.toks)) {
+						m.surname, m.full = a.surname, a.full
 					}
 				}
 				k := j + 1
@@ -371,14 +478,36 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 				}
 				j++
 			}
-			if f := s.fateAfter(j); f != fateNone {
-				m.linkName = m.kind == 'n' && s.identifies(m.from)
-				tr.resolve(m, f, s, si, title, text)
-			} else if m.kind == 'n' && s.identifies(m.from) {
+			if s.speaks(m, j) {
+				if m.kind == 'n' {
+					if p := tr.resolve(m, fateNone, s, si, title, text); p >= 0 {
+						tr.people[p].speaker = true
+					}
+				}
+				i = m.to - 1
+				continue
+			}
+			// "The male was identified as Shane G. Williams"
+			if k := s.identifiedAs(j); k > 0 {
+				if n, ok := s.name(k, tr); ok {
+					m.surname, m.full = n.surname, n.full
+					if p := tr.resolve(m, fateNone, s, si, title, text); p >= 0 {
+						tr.people[p].surname, tr.people[p].full, tr.people[p].named = n.surname, n.full, true
+					}
+					i = n.to - 1
+					continue
+				}
+			}
+			f := s.fateAfter(j)
+			if m.kind == 'n' && s.identifies(m.from) {
 				m.linkName = true
-				tr.resolve(m, fateNone, s, si, title, text)
-			} else if m.kind != 'p' {
-				tr.resolve(m, fateNone, s, si, title, text)
+			}
+			p := -1
+			if f != fateNone || m.kind != 'p' {
+				p = tr.resolve(m, f, s, si, title, text)
+			}
+			if subj < 0 && p >= 0 {
+				subj = p
 			}
 			if m.kind != 'p' {
 				i = m.to - 1
@@ -391,26 +520,42 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 				k++
 			}
 			if s.w(k) == "himself" || s.w(k) == "herself" {
-				// "fatally shot himself": the subject, just mentioned
-				g := byte('m')
-				if s.w(k) == "herself" {
-					g = 'f'
-				}
-				tr.resolve(mention{from: k, to: k + 1, kind: 'p', gender: g}, f, s, si, title, text)
+				tr.reflexive(subj, k, f, s, si, title, text) // "fatally shot himself"
 				i = k
-			} else if m, ok := s.personPhrase(k); ok {
+			} else if m, ok := s.personPhrase(k, tr); ok {
 				tr.resolve(m, f, s, si, title, text)
 				i = m.to - 1
+				// "killed 38-year-old April Ransom and another man, 43-year-old Joseph Cormier"
+				for s.w(i+1) == "and" || s.w(i+1) == "," && s.w(i+2) != "and" {
+					m2, ok := s.personPhrase(i+2, tr)
+					if !ok {
+						break
+					}
+					if s.w(i+1) == "," && m2.kind == 'n' && s.w(i) != "," {
+						m.surname, m.full = m2.surname, m2.full // an apposition names the one just read
+						tr.resolve(m, f, s, si, title, text)
+					} else {
+						tr.resolve(m2, f, s, si, title, text)
+					}
+					m = m2
+					i = m2.to - 1
+				}
 			}
+			continue
+		}
+		// "turned the gun on himself": a suicide.
+		if (s.w(i) == "turned" || s.w(i) == "turning" || s.w(i) == "turns") && s.w(i+1) == "the" && (s.w(i+2) == "gun" || s.w(i+2) == "weapon") && s.w(i+3) == "on" && (s.w(i+4) == "himself" || s.w(i+4) == "herself") {
+			tr.reflexive(subj, i+4, fateKilled, s, si, title, text)
+			i += 4
 			continue
 		}
 		// "the shooting death of 23-year-old Julius Gray", "the killing of a teenager".
 		if f := deathOf(s, i); f != fateNone {
 			k := i + 2
-			if m, ok := s.personPhrase(k); ok {
+			if m, ok := s.personPhrase(k, tr); ok {
 				tr.resolve(m, f, s, si, title, text)
 				i = m.to - 1
-			} else if m, ok := s.personPhrase(k + 1); ok && strings.HasSuffix(s.w(k), "-year-old") {
+			} else if m, ok := s.personPhrase(k+1, tr); ok && strings.HasSuffix(s.w(k), "-year-old") {
 				tr.resolve(m, f, s, si, title, text)
 				i = m.to - 1
 			}
@@ -418,21 +563,58 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 	}
 }
 
-// deathOf reads "death of", "killing of", "murder of", "shooting of" at i.
-func deathOf(s *sent, i int) fate {
-	if s.w(i+1) != "of" {
-		return fateNone
+// reflexive gives a fate to the subject of the sentence ("... then turned the
+// gun on himself"), or to the last person of that gender.
+func (tr *tracker) reflexive(subj, k int, f fate, s *sent, si int, title bool, text string) {
+	if subj >= 0 {
+		tr.setFate(subj, f, s, si, k, k+1, text)
+		return
 	}
-	switch s.w(i) {
-	case "death", "killing", "murder", "slaying", "homicide":
-		return fateKilled
-	case "shooting":
-		if s.w(i-1) == "fatal" || s.w(i-1) == "deadly" {
-			return fateKilled
+	g := byte('m')
+	if s.w(k) == "herself" {
+		g = 'f'
+	}
+	tr.resolve(mention{from: k, to: k + 1, kind: 'p', gender: g}, f, s, si, title, text)
+}
+
+// speaks says whether a mention is someone speaking: "X said", "said X",
+// "according to X", "Sgt. X".
+func (s *sent) speaks(m mention, after int) bool {
+	if m.kind == 'p' {
+		return false
+	}
+	if w := s.w(after); w == "said" || w == "says" || w == "told" || w == "added" || w == "explained" || w == "stated" ||
+		w == "confirmed" || w == "spokesman" || w == "spokeswoman" || w == "spokesperson" {
+		return true
+	}
+	switch s.w(m.from - 1) {
+	case "said", "says", "to", "sgt", "det", "lt", "officer", "chief", "capt", "deputy", "spokesman",
+		"spokeswoman", "spokesperson", "sheriff", "coroner", "attorney", "detective", "lieutenant", "sergeant",
+		"captain", "commander", "superintendent", "mayor", "councilman", "councilwoman", "dr", "reporter":
+		return m.kind == 'n'
+	case ".":
+		switch s.w(m.from - 2) {
+		case "sgt", "det", "lt", "capt", "dr", "cpl", "ofc", "dep", "cmdr", "insp", "supt":
+			return m.kind == 'n'
 		}
-		return fateWounded
 	}
-	return fateNone
+	return false
+}
+
+// identifiedAs returns where the name begins in "... was identified as NAME"
+// or "identified as NAME" right after a mention, or 0.
+func (s *sent) identifiedAs(j int) int {
+	for k := 0; k < 3 && (s.w(j) == "was" || s.w(j) == "has" || s.w(j) == "been" || s.w(j) == "is" || s.w(j) == "later"); k++ {
+		j++
+	}
+	if s.w(j) == "identified" && s.w(j+1) == "as" {
+		k := j + 2
+		if strings.HasSuffix(s.w(k), "-year-old") {
+			k++
+		}
+		return k
+	}
+	return 0
 }
 
 // identifies says whether a name at i is given as the identity of someone
@@ -449,29 +631,40 @@ func (s *sent) identifies(i int) bool {
 	return false
 }
 
-// resolve finds (or makes) the person a mention refers to and records its fate.
-func (tr *tracker) resolve(m mention, f fate, s *sent, si int, title bool, text string) {
+// resolve finds (or makes) the person a mention refers to and records its
+// fate; it returns the person, or -1.
+func (tr *tracker) resolve(m mention, f fate, s *sent, si int, title bool, text string) int {
 	p := tr.find(m)
 	if p < 0 {
-		if m.kind == 'p' || f == fateNone && m.kind != 'n' {
-			return // nobody to refer to, nothing to count
+		if m.kind == 'p' || f == fateNone && m.kind != 'n' || m.other {
+			return -1 // nobody to refer to, nothing to count
 		}
-		tr.people = append(tr.people, person{head: m.head, surname: m.surname, gender: m.gender, named: m.kind == 'n', sent: si})
+		tr.people = append(tr.people, person{head: m.head, surname: m.surname, full: m.full, gender: m.gender, named: m.surname != "", sent: si})
 		p = len(tr.people) - 1
 	}
 	x := &tr.people[p]
 	if m.surname != "" && x.surname == "" {
 		x.surname, x.named = m.surname, true
 	}
+	if m.full != "" && x.full == "" {
+		x.full = m.full
+	}
 	if x.gender == 0 {
 		x.gender = m.gender
 	}
+	tr.setFate(p, f, s, si, m.from, m.to, text)
+	tr.last = p
+	return p
+}
+
+// setFate records a fate if it is worse than what was known.
+func (tr *tracker) setFate(p int, f fate, s *sent, si, from, to int, text string) {
+	x := &tr.people[p]
 	if f > x.fate {
 		x.fate, x.fateAt = f, si
-		x.span = [2]int{int(s.toks[m.from].start), int(s.toks[m.to-1].end)}
-		x.who = text[s.toks[m.from].start:s.toks[m.to-1].end]
+		x.span = [2]int{int(s.toks[from].start), int(s.toks[to-1].end)}
+		x.who = text[s.toks[from].start:s.toks[to-1].end]
 	}
-	tr.last = p
 }
 
 // find returns the person a mention refers to, or -1 for someone new.
@@ -481,18 +674,26 @@ func (tr *tracker) find(m mention) int {
 	}
 	switch m.kind {
 	case 'p':
-		for p := len(tr.people) - 1; p >= 0; p-- {
-			if tr.people[p].gender == 0 || tr.people[p].gender == m.gender {
-				if p == tr.last || tr.people[p].gender == m.gender {
+		// the last person of that gender who suffered something, else the last of that gender
+		for pass := 0; pass < 2; pass++ {
+			for p := len(tr.people) - 1; p >= 0; p-- {
+				x := tr.people[p]
+				if x.speaker {
+					continue
+				}
+				if (pass == 1 || x.fate >= fateWounded) && (x.gender == m.gender || x.gender == 0 && (p == tr.last || x.fate >= fateWounded)) {
 					return p
 				}
 			}
 		}
 		return -1
 	case 'n', 'd', 'i':
-		for p := range tr.people {
-			if m.surname != "" && tr.people[p].surname == m.surname {
+		if m.surname != "" {
+			if p := tr.byName(m); p >= 0 {
 				return p
+			}
+			if m.kind == 'n' && m.full != "" && tr.surnameKnown(m.surname) {
+				return -1 // another of the family: "Steve Cartigiano says his son ..."
 			}
 		}
 	}
@@ -500,7 +701,7 @@ func (tr *tracker) find(m mention) int {
 	case 'n':
 		if m.linkName {
 			for p := len(tr.people) - 1; p >= 0; p-- {
-				if !tr.people[p].named && !suspectNouns.has(tr.people[p].head) {
+				if !tr.people[p].named && !tr.people[p].speaker && !suspectNouns.has(tr.people[p].head) {
 					return p
 				}
 			}
@@ -514,13 +715,50 @@ func (tr *tracker) find(m mention) int {
 		}
 		return -1
 	case 'i':
-		// A headline's person is the lead's: "Man shot dead" / "A man was shot and killed".
+		// A headline's person is the lead's ("Man shot dead" / "A man was shot
+		// and killed"), and a person told of again is told of with the same words.
 		for p := range tr.people {
-			if tr.people[p].head == m.head && m.head != "" {
+			if m.head != "" && (tr.people[p].head == m.head || tr.people[p].sent == 0 && p == 0 && sameKind(tr.people[p].head, m.head)) {
 				return p
 			}
 		}
 		return -1
+	}
+	return -1
+}
+
+// childWords and youthWords group heads that may name the same person.
+var childWords = set("toddler", "boy", "girl", "child", "infant", "baby", "kid", "son", "daughter", "preschooler")
+var youthWords = set("teen", "teenager", "boy", "girl", "youth", "juvenile", "student", "son", "daughter", "teenage")
+
+// sameKind says whether a headline's noun and the lead's may be one person.
+func sameKind(a, b string) bool {
+	if strings.HasSuffix(a, "-year-old") || strings.HasSuffix(b, "-year-old") {
+		return true
+	}
+	return childWords.has(a) && childWords.has(b) || youthWords.has(a) && youthWords.has(b) ||
+		genderOf(a) != 0 && genderOf(a) == genderOf(b) || a == "victim" || b == "victim" || a == "person" || b == "person"
+}
+
+// byName finds a person by name: the same full name, or the same surname
+// when only one of the two names is full.
+func (tr *tracker) byName(m mention) int {
+	if m.full == "" {
+		// a surname alone: whoever of that name suffered something, else the last so named
+		for p := len(tr.people) - 1; p >= 0; p-- {
+			if tr.people[p].surname == m.surname && tr.people[p].fate >= fateWounded {
+				return p
+			}
+		}
+	}
+	for p := len(tr.people) - 1; p >= 0; p-- {
+		x := tr.people[p]
+		if x.surname != m.surname {
+			continue
+		}
+		if m.full == "" || x.full == "" || x.full == m.full || strings.HasSuffix(m.full, x.full) || strings.HasSuffix(x.full, m.full) {
+			return p
+		}
 	}
 	return -1
 }
@@ -601,4 +839,21 @@ next:
 		})
 	}
 	return out
+}
+
+// deathOf reads "death of", "killing of", "murder of", "shooting of" at i.
+func deathOf(s *sent, i int) fate {
+	if s.w(i+1) != "of" {
+		return fateNone
+	}
+	switch s.w(i) {
+	case "death", "killing", "murder", "slaying", "homicide":
+		return fateKilled
+	case "shooting":
+		if s.w(i-1) == "fatal" || s.w(i-1) == "deadly" {
+			return fateKilled
+		}
+		return fateWounded
+	}
+	return fateNone
 }
