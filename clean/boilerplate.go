@@ -99,6 +99,9 @@ func (f *Filter) Judge(line string) Verdict {
 	if line == "" {
 		return Keep
 	}
+	if galleryPrefix(line) > 0 {
+		return Caption // "Image 2 of 8 AN 18-year-old was killed ..." repeats a caption per picture
+	}
 	lc := strings.ToLower(line)
 	if len(line) > 400 {
 		// A long line is a paragraph (or a whole article on one line): never
@@ -147,6 +150,25 @@ func (f *Filter) dedup(line, lc string) Verdict {
 	}
 	f.seen[lc] = true
 	return Keep
+}
+
+// galleryPrefix returns the length of an "Image 2 of 8" prefix, or 0.
+func galleryPrefix(line string) int {
+	for _, p := range []string{"Image ", "Photo ", "Slide ", "Picture "} {
+		if !strings.HasPrefix(line, p) {
+			continue
+		}
+		rest := line[len(p):]
+		i := 0
+		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+			i++
+		}
+		if i == 0 || !strings.HasPrefix(rest[i:], " of ") {
+			return 0
+		}
+		return len(p) + i + 4
+	}
+	return 0
 }
 
 // furniture recognises navigation, forms, share buttons and notices.

@@ -32,7 +32,7 @@ func Extract(t clean.Text) tally.Extraction {
 	for si, cs := range t.Sentences {
 		a, b := bounds[si], bounds[si+1]
 		s := &sents[si]
-		s.toks, s.numAt, s.used, s.title = toks[a:b:b], numAt[a:b:b], used[a:b:b], cs.Title
+		s.toks, s.numAt, s.used, s.title, s.src = toks[a:b:b], numAt[a:b:b], used[a:b:b], cs.Title, text
 		s.analyse()
 		var attrs []attribution
 		if cs.Title || s.any&uint64(reportVerbs|passiveReport) != 0 {

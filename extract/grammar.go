@@ -19,6 +19,7 @@ type found struct {
 
 // sent is one sentence under analysis.
 type sent struct {
+	src   string // the document text
 	title bool   // the headline
 	any   uint64 // union of the word classes of its tokens
 	toks  []token

@@ -139,6 +139,8 @@ var cues = map[string]cue{
 	"injured":      mk(tally.Wounded, cuePassive|cueActive|cueNoun),
 	"injure":       mk(tally.Wounded, cueActive),
 	"injuring":     mk(tally.Wounded, cueActive),
+	"injures":      mk(tally.Wounded, cueActive),
+	"wounds":       mk(tally.Wounded, cueActive),
 	"injuries":     mk(tally.Wounded, cueNoun),
 	"hurt":         mk(tally.Wounded, cuePassive),
 	"hospitalized": mk(tally.Wounded, cuePassive),

@@ -19,8 +19,17 @@ func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 		switch cat {
 		case tally.Killed:
 			f = atLeast(f, int64(killed))
+			sum.Killed = f
 		case tally.Wounded:
 			f = atLeast(f, int64(wounded))
+			// "four people were shot" and one died: three wounded.
+			if shot := shotCount(d, claims); shot > 0 {
+				dead := int64(0)
+				if sum.Killed != nil {
+					dead = sum.Killed.Best
+				}
+				f = atLeast(f, shot-dead)
+			}
 		}
 		switch cat {
 		case tally.Killed:
@@ -34,6 +43,18 @@ func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 		}
 	}
 	return sum
+}
+
+// shotCount is the largest number of people stated as shot (killed or
+// wounded, the text does not say which) in the title and lead.
+func shotCount(d *docState, claims []tally.Claim) int64 {
+	var n int64
+	for i, c := range claims {
+		if d.out[i].f.shot && c.Scope == tally.ScopeIncident && c.PartOf < 0 && c.Count.Qualifier != tally.Vague && d.inLead(d.out[i].sent) && c.Count.Low > n {
+			n = c.Count.Low
+		}
+	}
+	return n
 }
 
 // atLeast raises a figure to n people counted one by one, or makes one.

@@ -94,6 +94,9 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 		ok, n := wordRune(text, i)
 		if !ok {
 			w := lower[i : i+n]
+			if w == "&" {
+				w = "and" // "Man Shot & Killed"
+			}
 			e := lexicon[w]
 			dst = append(dst, token{start: int32(i), end: int32(i + n), kind: tPunct, w: w, f: e.f, cue: e.cue})
 			i += n
