@@ -44,8 +44,8 @@ func (s *sent) continuations() {
 			}
 			s.claim(found{cat: p.cat, n: n, who: w, whole: prev, cue: p.cue, agent: p.agent})
 		case before == "," || before == "and" || before == "were" && s.w(n.i-2) == "as" || before == "did" && s.w(n.i-2) == "as":
-			if !s.ellipsisEnds(e) {
-				continue
+			if e-n.j > 4 || !s.ellipsisEnds(e) {
+				continue // "One dead, two critical following mysterious night of violence" is no list
 			}
 			whole := p.whole
 			if before == "," && p.whole < 0 && !s.inList(n.i) {

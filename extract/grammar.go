@@ -302,6 +302,10 @@ func (s *sent) subject(k int) {
 	var chain []int
 	var whos [][2]int
 	i := s.nums[k].i
+	switch s.w(i - 1) {
+	case "fired", "firing", "fires", "fire", "heard", "hear", "hears", "squeezed", "let":
+		return // "fired one shot", "heard two shots": rounds, not people
+	}
 	for {
 		n, ok := s.numberAt(i)
 		if !ok {

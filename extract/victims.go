@@ -33,6 +33,7 @@ type person struct {
 	fate    fate
 	named   bool
 	fresh   bool // introduced as someone new: "another man", "a second victim"
+	age     int
 	speaker bool // quoted or cited: not a victim unless told so by name
 	sent    int  // sentence of the first mention
 	fateAt  int  // sentence that gave the fate
@@ -50,6 +51,7 @@ type mention struct {
 	gender   byte
 	fresh    bool // "another man", "a second victim": certainly someone new
 	title    bool // in the headline
+	age      int  // "a 17-year-old", "Smith, 34,": 0 if not given
 	other    bool // "the other woman": one of a group counted already
 	linkName bool // "identified the victim as John Doe": a name for someone known
 }
@@ -85,6 +87,51 @@ var nameStop = set("the", "a", "an", "police", "officers", "officer", "county", 
 // victim", "another man", "his wife", "John Smith", "he". It returns the
 // mention and whether one was found.
 func (s *sent) personPhrase(i int, tr *tracker) (mention, bool) {
+	m, ok := s.personPhrase0(i, tr)
+	if ok {
+		m.age = s.ageIn(m.from, m.to)
+	}
+	return m, ok
+}
+
+// ageIn reads an age from "17-year-old" within tokens [from, to).
+func (s *sent) ageIn(from, to int) int {
+	for k := from; k < to && k < len(s.toks); k++ {
+		if w := s.w(k); strings.HasSuffix(w, "-year-old") {
+			n := 0
+			for _, c := range w[:len(w)-len("-year-old")] {
+				if c < '0' || c > '9' {
+					return wordAge(w[:len(w)-len("-year-old")])
+				}
+				n = n*10 + int(c-'0')
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// digitsInt reads a small number of digits.
+func digitsInt(w string) int64 {
+	var n int64
+	for _, c := range w {
+		if c < '0' || c > '9' || n > 1000 {
+			return 0
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n
+}
+
+// wordAge reads "five" in "five-year-old".
+func wordAge(w string) int {
+	if v, ok := units[w]; ok {
+		return int(v)
+	}
+	return 0
+}
+
+func (s *sent) personPhrase0(i int, tr *tracker) (mention, bool) {
 	if i < 0 || i >= len(s.toks) {
 		return mention{}, false
 	}
@@ -145,6 +192,10 @@ func (s *sent) personPhrase(i int, tr *tracker) (mention, bool) {
 			j++
 		}
 		head := s.w(j)
+		for (personNouns.has(head) || head == "police") && (personNouns.has(s.w(j+1)) || suspectNouns.has(s.w(j+1))) {
+			j++ // "a male victim", "a teen girl", "a police officer"
+			head = s.w(j)
+		}
 		if personNouns.has(head) || suspectNouns.has(head) || strings.HasSuffix(head, "-year-old") {
 			m := mention{from: i, to: j + 1, kind: kind, head: head, fresh: fresh, title: s.title}
 			m.gender = genderOf(head)
@@ -496,6 +547,9 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 					}
 				}
 				k := j + 1
+				if s.toks[min(k, len(s.toks)-1)].kind == tNum && s.w(k+1) == "," && m.age == 0 {
+					m.age = int(digitsInt(s.w(k)))
+				}
 				for k < len(s.toks) && k-j < 10 && s.w(k) != "," {
 					k++
 				}
@@ -551,7 +605,9 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 				k++
 			}
 			if s.w(k) == "himself" || s.w(k) == "herself" {
-				tr.reflexive(subj, k, f, s, si, title, text) // "fatally shot himself"
+				if w := s.w(i); w != "injured" && w != "injuring" && w != "injures" && w != "hurt" && w != "hurting" {
+					tr.reflexive(subj, k, f, s, si, title, text) // "fatally shot himself", not "injured himself in the crash"
+				}
 				i = k
 			} else if m, ok := s.personPhrase(k, tr); ok {
 				tr.resolve(m, f, s, si, title, text)
@@ -574,6 +630,16 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 			}
 			continue
 		}
+		// "left a man with non-life threatening injuries", "left another teen critically wounded"
+		if w := s.w(i); w == "left" || w == "leaving" || w == "leaves" {
+			if m, ok := s.personPhrase(i+1, tr); ok {
+				if f := s.leftState(m.to); f != fateNone {
+					tr.resolve(m, f, s, si, title, text)
+					i = m.to - 1
+					continue
+				}
+			}
+		}
 		// "turned the gun on himself": a suicide.
 		if (s.w(i) == "turned" || s.w(i) == "turning" || s.w(i) == "turns") && s.w(i+1) == "the" && (s.w(i+2) == "gun" || s.w(i+2) == "weapon") && s.w(i+3) == "on" && (s.w(i+4) == "himself" || s.w(i+4) == "herself") {
 			tr.reflexive(subj, i+4, fateKilled, s, si, title, text)
@@ -592,6 +658,28 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 			}
 		}
 	}
+}
+
+// leftState reads what a person was left: "dead", "critically wounded",
+// "with non-life threatening injuries", "in critical condition".
+func (s *sent) leftState(i int) fate {
+	for k := i; k < len(s.toks) && k < i+3; k++ {
+		switch s.w(k) {
+		case "dead":
+			return fateKilled
+		case "wounded", "injured", "hurt", "hospitalized":
+			return fateWounded
+		case "with", "in":
+			if s.nearWord(k+1, 5, "injuries", "injury", "wound", "wounds", "condition") {
+				if s.nearWord(k+1, 5, "fatal") {
+					return fateKilled
+				}
+				return fateWounded
+			}
+			return fateNone
+		}
+	}
+	return fateNone
 }
 
 // reflexive gives a fate to the subject of the sentence ("... then turned the
@@ -624,8 +712,8 @@ func (s *sent) speaks(m mention, after int) bool {
 		if w == "said" || w == "says" || w == "according" {
 			return m.kind == 'n'
 		}
-		if s.toks[k].kind == tPunct || verbAux.has(w) || clauseWords.has(w) {
-			break
+		if !(s.toks[k].cap || titleWords.has(w) || w == "his" || w == "her" || w == "their" || w == "great" || personNouns.has(w)) || w == "victim" {
+			break // "police said a man named Ronnie Chambers": not the speaker
 		}
 	}
 	switch s.w(m.from - 1) {
@@ -680,7 +768,7 @@ func (tr *tracker) resolve(m mention, f fate, s *sent, si int, title bool, text 
 		if m.kind == 'p' || f == fateNone && m.kind == 'd' || m.other {
 			return -1 // nobody to refer to, nothing to count
 		}
-		tr.people = append(tr.people, person{head: m.head, surname: m.surname, full: m.full, gender: m.gender, named: m.surname != "", sent: si, fresh: m.fresh})
+		tr.people = append(tr.people, person{head: m.head, surname: m.surname, full: m.full, gender: m.gender, named: m.surname != "", sent: si, fresh: m.fresh, age: m.age})
 		p = len(tr.people) - 1
 	}
 	x := &tr.people[p]
@@ -692,6 +780,9 @@ func (tr *tracker) resolve(m mention, f fate, s *sent, si int, title bool, text 
 	}
 	if x.gender == 0 {
 		x.gender = m.gender
+	}
+	if x.age == 0 {
+		x.age = m.age
 	}
 	tr.setFate(p, f, s, si, m.from, m.to, text)
 	tr.last = p
@@ -712,6 +803,15 @@ func (tr *tracker) setFate(p int, f fate, s *sent, si, from, to int, text string
 func (tr *tracker) find(m mention) int {
 	if m.fresh {
 		return -1
+	}
+	if m.age > 0 && m.kind != 'p' {
+		// "Tennessee Boy, 7, Killed: Sibling Shoots 7-Year-Old": one age, one person
+		for p := len(tr.people) - 1; p >= 0; p-- {
+			x := tr.people[p]
+			if x.age == m.age && (x.gender == 0 || m.gender == 0 || x.gender == m.gender) && (m.surname == "" || x.surname == "" || x.surname == m.surname) {
+				return p
+			}
+		}
 	}
 	switch m.kind {
 	case 'p':
@@ -813,6 +913,9 @@ func (tr *tracker) byName(m mention) int {
 
 // compatible says whether a definite description can refer to a person.
 func compatible(p person, m mention) bool {
+	if p.age > 0 && m.age > 0 && p.age != m.age {
+		return false
+	}
 	if m.gender != 0 && p.gender != 0 && m.gender != p.gender {
 		return false
 	}
