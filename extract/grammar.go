@@ -286,6 +286,9 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 		if s.w(i+1) == "and" && (s.w(i+2) == "killed" || s.w(i+2) == "wounded" || s.w(i+2) == "injured") {
 			return s.cueOf(i + 2).category(), i + 3, false, true
 		}
+		if s.w(i+1) == "at" {
+			return "", 0, false, false // "shot at": fired upon
+		}
 		return tally.Casualties, i + 1, true, true
 	case "lost":
 		if s.w(i+1) == "their" && (s.w(i+2) == "lives" || s.w(i+2) == "life") {
@@ -330,11 +333,16 @@ func (s *sent) subject(k int) {
 				return
 			}
 		}
+		relative := false
 		if s.w(j) == "who" || s.w(j) == "that" || s.w(j) == "which" {
 			if partitive {
 				return // "one of the terrorists who died" names a person, it counts nothing
 			}
 			j++
+			relative = true
+		}
+		if relative && !s.is(j, verbAux) && s.cueOf(j).kind&(cueIntrans) == 0 {
+			return // "two people who shot at a police car" did the shooting
 		}
 		j = s.auxChain(j)
 		cat, _, shot, ok := s.passiveCue(j)

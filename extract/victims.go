@@ -377,7 +377,8 @@ func (s *sent) fateAfter(i int) fate {
 // an object: "shot and killed her daughter", "shot a man", "wounding two".
 func (s *sent) transitiveUse(i int) bool {
 	switch s.w(i) {
-	case "shot", "killed", "wounded", "injured", "stabbed", "murdered", "struck", "hit":
+	case "shot", "killed", "wounded", "injured", "stabbed", "murdered", "struck", "hit", "transported", "rushed",
+		"took", "taken", "airlifted", "drove", "driven", "treated":
 	default:
 		return false
 	}
@@ -485,8 +486,13 @@ func (s *sent) nearWord(i, n int, words ...string) bool {
 // It returns the fate and where the object begins.
 func (s *sent) activeFate(i int) (fate, int) {
 	w := s.w(i)
+	gun := s.w(i-2) == "gun" || s.w(i-2) == "weapon" || s.w(i-2) == "handgun" || s.w(i-2) == "rifle" || s.w(i-2) == "pistol"
 	switch s.w(i - 1) {
-	case "to", "would", "could", "might", "will", "threatened", "tried", "trying", "attempted", "attempting",
+	case "to":
+		if !gun {
+			return fateNone, 0 // "the intent was to kill him"; but "used the gun to shoot himself" was done
+		}
+	case "would", "could", "might", "will", "threatened", "tried", "trying", "attempted", "attempting",
 		"not", "possibly", "nearly", "almost", "narrowly":
 		return fateNone, 0 // intent, not event: "the intent was to kill him", "within inches of possibly killing"
 	}
