@@ -91,7 +91,7 @@ func setOf(words ...string) map[string]bool {
 // Filter judges the lines of one article in order.
 type Filter struct {
 	inTeasers bool
-	seen      map[string]bool
+	seen      map[uint64]bool // hashes of the lines kept
 }
 
 // Judge returns the verdict for the next line.
@@ -102,13 +102,13 @@ func (f *Filter) Judge(line string) Verdict {
 	if galleryPrefix(line) > 0 {
 		return Caption // "Image 2 of 8 AN 18-year-old was killed ..." repeats a caption per picture
 	}
-	lc := strings.ToLower(line)
 	if len(line) > 400 {
 		// A long line is a paragraph (or a whole article on one line): never
 		// dropped whole; Sentences strips furniture sentences inside it.
 		f.inTeasers = false
-		return f.dedup(line, lc)
+		return f.dedup(line)
 	}
+	lc := strings.ToLower(line)
 	key := strings.TrimRight(lc, " .:!|>»")
 	if teaserHeaders[key] {
 		f.inTeasers = true
@@ -125,7 +125,7 @@ func (f *Filter) Judge(line string) Verdict {
 			if !StatesFigure(lc) {
 				return Teaser
 			}
-			return f.dedup(line, lc)
+			return f.dedup(line)
 		}
 		f.inTeasers = false
 	}
@@ -135,20 +135,29 @@ func (f *Filter) Judge(line string) Verdict {
 	if isByline(line, lc) {
 		return Byline
 	}
-	return f.dedup(line, lc)
+	return f.dedup(line)
 }
 
-func (f *Filter) dedup(line, lc string) Verdict {
+// dedup drops a line seen before (case aside); lines of one or two words may repeat.
+func (f *Filter) dedup(line string) Verdict {
 	if strings.Count(line, " ") < 2 {
 		return Keep
 	}
 	if f.seen == nil {
-		f.seen = map[string]bool{}
+		f.seen = map[uint64]bool{}
 	}
-	if f.seen[lc] {
+	h := uint64(14695981039346656037) // FNV-1a over the lower-cased bytes
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	if f.seen[h] {
 		return Duplicate
 	}
-	f.seen[lc] = true
+	f.seen[h] = true
 	return Keep
 }
 

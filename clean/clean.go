@@ -73,7 +73,7 @@ func Clean(a tally.Article) (Text, error) {
 	}
 	bodyStart := -1
 	f := Filter{}
-	f.dedup(title, strings.ToLower(title))
+	f.dedup(title)
 	for _, line := range lines {
 		if line == "" {
 			continue

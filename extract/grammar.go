@@ -22,6 +22,7 @@ type sent struct {
 	src   string // the document text
 	title bool   // the headline
 	any   uint64 // union of the word classes of its tokens
+	cued  bool   // has a casualty word
 	toks  []token
 	nums  []number
 	numAt []int  // token → index in nums, or -1
@@ -44,7 +45,7 @@ func (s *sent) analyse() {
 		any |= s.toks[i].f
 		cued = cued || s.toks[i].cue.kind != 0
 	}
-	s.any = any
+	s.any, s.cued = any, cued
 	if !cued && any&uint64(numberStarts|ordinalWords|tollAndCount) == 0 {
 		return // nothing here can state a figure
 	}

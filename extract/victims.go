@@ -62,6 +62,17 @@ type tracker struct {
 	last   int // most recent person mentioned, -1 if none
 }
 
+// personStarts may open a mention of a person; fateStarts a fate told by an active verb or noun.
+var personStarts = set("he", "him", "she", "her", "a", "an", "one", "another", "the", "his", "their", "himself", "herself")
+var fateStarts = set("shot", "shoots", "shooting", "stabbed", "killed", "killing", "kills", "kill", "murdered", "murdering",
+	"fatally", "mortally", "wounding", "injuring", "wounded", "injured", "injures", "wounds", "hit", "struck", "grazed",
+	"left", "leaving", "leaves", "turned", "turning", "turns", "death", "murder", "slaying", "homicide")
+
+// fateWords are the other words the tracker reads a fate or an identity from.
+var fateWords = set("died", "dies", "die", "dead", "deceased", "succumbed", "passed", "hospital", "condition",
+	"wound", "wounds", "injuries", "injury", "hurt", "hospitalized", "hospitalised", "uninjured", "unharmed",
+	"unhurt", "identified", "named", "took", "lost", "executed", "slain", "transported", "rushed", "airlifted")
+
 var maleNouns = set("man", "boy", "father", "son", "brother", "husband", "uncle", "nephew", "grandfather",
 	"stepfather", "stepson", "boyfriend", "he", "him", "his", "male", "gentleman", "grandson", "policeman")
 var femaleNouns = set("woman", "girl", "mother", "daughter", "sister", "wife", "aunt", "niece", "grandmother",
@@ -142,7 +153,7 @@ func (s *sent) personPhrase0(i int, tr *tracker) (mention, bool) {
 		g := byte('m')
 		if w == "she" || w == "her" {
 			g = 'f'
-			if w == "her" && i+1 < len(s.toks) && personNouns.has(s.w(i+1)) {
+			if w == "her" && i+1 < len(s.toks) && s.is(i+1, personNouns) {
 				break // "her son" is a relative, read below
 			}
 		}
@@ -152,9 +163,9 @@ func (s *sent) personPhrase0(i int, tr *tracker) (mention, bool) {
 	fresh := false
 	j := i
 	// A headline's bare noun: "Man shot dead", "Dalton area boy, 8, dies", "killed 2-year-old daughter".
-	if s.title && (personNouns.has(w) || suspectNouns.has(w) || strings.HasSuffix(w, "-year-old")) && s.toks[i].kind == tWord && !s.is(i-1, determiners) {
+	if s.title && (t.has(personNouns) || t.has(suspectNouns) || strings.HasSuffix(w, "-year-old")) && t.kind == tWord && !s.is(i-1, determiners) {
 		j := i
-		if strings.HasSuffix(w, "-year-old") && (personNouns.has(s.w(i+1)) || suspectNouns.has(s.w(i+1))) {
+		if strings.HasSuffix(w, "-year-old") && (s.is(i+1, personNouns) || s.is(i+1, suspectNouns)) {
 			j++
 		}
 		return mention{from: i, to: j + 1, kind: 'i', head: s.w(j), gender: genderOf(s.w(j)), title: true}, true
@@ -169,7 +180,7 @@ func (s *sent) personPhrase0(i int, tr *tracker) (mention, bool) {
 	case "the":
 		kind = 'd'
 		j++
-		if ordinalWords.has(s.w(j)) {
+		if s.is(j, ordinalWords) {
 			kind, fresh = 'i', true
 			j++
 		}
@@ -188,15 +199,15 @@ func (s *sent) personPhrase0(i int, tr *tracker) (mention, bool) {
 			j++
 		}
 		// modifiers: "17-year-old", "unidentified", "black", "young"
-		for k := 0; k < 4 && j < len(s.toks) && s.toks[j].kind == tWord && !personNouns.has(s.w(j)) && !clauseWords.has(s.w(j)) && !verbAux.has(s.w(j)) && s.toks[j].cue.kind == 0 && !reportVerbs.has(s.w(j)); k++ {
+		for k := 0; k < 4 && j < len(s.toks) && s.toks[j].kind == tWord && !s.is(j, personNouns) && !s.is(j, clauseWords) && !s.is(j, verbAux) && s.toks[j].cue.kind == 0 && !s.is(j, reportVerbs); k++ {
 			j++
 		}
 		head := s.w(j)
-		for (personNouns.has(head) || head == "police") && (personNouns.has(s.w(j+1)) || suspectNouns.has(s.w(j+1))) {
+		for (s.is(j, personNouns) || head == "police") && (s.is(j+1, personNouns) || s.is(j+1, suspectNouns)) {
 			j++ // "a male victim", "a teen girl", "a police officer"
 			head = s.w(j)
 		}
-		if personNouns.has(head) || suspectNouns.has(head) || strings.HasSuffix(head, "-year-old") {
+		if s.is(j, personNouns) || s.is(j, suspectNouns) || strings.HasSuffix(head, "-year-old") {
 			m := mention{from: i, to: j + 1, kind: kind, head: head, fresh: fresh, title: s.title}
 			m.gender = genderOf(head)
 			return m, true
@@ -222,7 +233,7 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 		return mention{}, false
 	}
 	t := s.toks[i]
-	if t.kind != tWord || !t.cap || nameStop.has(t.w) || len(t.w) < 2 || s.is(i-1, npPrepositions) || s.w(i-1) == "to" {
+	if t.kind != tWord || !t.cap || t.has(nameStop) || len(t.w) < 2 || s.is(i-1, npPrepositions) || s.w(i-1) == "to" {
 		return mention{}, false
 	}
 	if s.title && s.titleCase() {
@@ -230,7 +241,7 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 	}
 	j := i
 	words := 0
-	for j < len(s.toks) && words < 4 && s.toks[j].kind == tWord && s.toks[j].cap && !nameStop.has(s.w(j)) && !placeWords.has(s.w(j)) {
+	for j < len(s.toks) && words < 4 && s.toks[j].kind == tWord && s.toks[j].cap && !s.is(j, nameStop) && !s.is(j, placeWords) {
 		if up := s.toks[j].end-s.toks[j].start > 1 && isUpper(s.w(j), s.text(j)); up {
 			return mention{}, false // call letters, acronyms: "WFLX TV"
 		}
@@ -240,7 +251,7 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 			j++ // an initial: "Shane G. Williams"
 		}
 	}
-	if j < len(s.toks) && placeWords.has(s.w(j)) && s.toks[j].cap {
+	if j < len(s.toks) && s.is(j, placeWords) && s.toks[j].cap {
 		return mention{}, false // "McCarran Blvd", "Boca Raton Beach"
 	}
 	if words >= 2 {
@@ -342,7 +353,7 @@ func (s *sent) fateAfter(i int) fate {
 				return fateKilled
 			}
 		}
-		if verbAux.has(w) || strings.HasSuffix(w, "ly") && len(w) > 4 && w != "only" && w != "early" || w == "later" || w == "reportedly" || w == "also" || w == "then" || w == "allegedly" ||
+		if s.is(i, verbAux) || strings.HasSuffix(w, "ly") && len(w) > 4 && w != "only" && w != "early" || w == "later" || w == "reportedly" || w == "also" || w == "then" || w == "allegedly" ||
 			w == "critically" || w == "seriously" || w == "badly" || w == "severely" || w == "eventually" ||
 			w == "subsequently" || w == "apparently" || w == "found" || w == "pronounced" || w == "declared" ||
 			w == "listed" || w == "being" || w == "who" || w == "that" || w == "has" || w == "had" || w == "still" || w == "remains" || w == "remained" {
@@ -351,7 +362,7 @@ func (s *sent) fateAfter(i int) fate {
 					return fateKilled
 				}
 			}
-			aux = aux || verbAux.has(w) || w == "found"
+			aux = aux || s.is(i, verbAux) || w == "found"
 			i++
 			continue
 		}
@@ -395,7 +406,7 @@ func (s *sent) transitiveUse(i int) bool {
 		return true
 	}
 	return t.has(determiners) || strings.HasSuffix(t.w, "-year-old") || t.w == "him" || t.w == "her" || t.w == "them" || t.w == "himself" || t.w == "herself" ||
-		t.kind == tNum || t.has(numerals) || t.kind == tWord && t.cap && !t.has(monthWords) && !t.has(timeAdverbs) || personNouns.has(t.w)
+		t.kind == tNum || t.has(numerals) || t.kind == tWord && t.cap && !t.has(monthWords) && !t.has(timeAdverbs) || t.has(personNouns)
 }
 
 // diesLater says whether the clause from i goes on to the victim's death.
@@ -540,8 +551,14 @@ func (s *sent) activeFate(i int) (fate, int) {
 
 // track reads the sentence's mentions of people with a fate and resolves them.
 func (tr *tracker) track(s *sent, si int, title bool, text string) {
+	if !s.cued && s.any&uint64(fateStarts|fateWords) == 0 {
+		return // no word of a fate, nor of an identity: nothing to learn here
+	}
 	subj := -1 // the person the sentence is about, for "himself"
 	for i := 0; i < len(s.toks); i++ {
+		if t := &s.toks[i]; !(t.cap || t.f&uint64(personStarts|fateStarts) != 0 || s.title && t.f&uint64(personNouns|suspectNouns) != 0 || strings.HasSuffix(t.w, "-year-old")) {
+			continue // nothing can start here: most tokens
+		}
 		// Subject with a fate: "A man was shot", "Smith, 34, died", "The victim, a 26-year-old, was".
 		if m, ok := s.personPhrase(i, tr); ok {
 			j := m.to
@@ -718,7 +735,7 @@ func (s *sent) speaks(m mention, after int) bool {
 		if w == "said" || w == "says" || w == "according" {
 			return m.kind == 'n'
 		}
-		if !(s.toks[k].cap || titleWords.has(w) || w == "his" || w == "her" || w == "their" || w == "great" || personNouns.has(w)) || w == "victim" {
+		if !(s.toks[k].cap || s.is(k, titleWords) || w == "his" || w == "her" || w == "their" || w == "great" || s.is(k, personNouns)) || w == "victim" {
 			break // "police said a man named Ronnie Chambers": not the speaker
 		}
 	}
