@@ -43,6 +43,8 @@ type Document struct {
 	BodyStart int
 	Origin    string
 	Line      int
+	// Seq is the document's position in its store (a cursor for paging), 0 if not stored.
+	Seq int64
 }
 
 // Extraction is what the extractor makes of one document: its claims and the

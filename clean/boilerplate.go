@@ -194,6 +194,9 @@ func furniture(lc, key string) Verdict {
 	if strings.Contains(lc, " > ") && !strings.ContainsAny(lc, ".!?") {
 		return Furniture // breadcrumbs: "ft.com > World > Europe"
 	}
+	if isMenu(lc) {
+		return Furniture // "Home | News | Sports | Obituaries | Subscribe"
+	}
 	if strings.HasPrefix(lc, "* list ") || strings.HasPrefix(lc, "list ") && strings.Contains(lc[:min(len(lc), 14)], " of ") {
 		return Teaser // "* list 1 of 3Sudan military claims ..."
 	}
@@ -248,6 +251,23 @@ func (ps *phraseSet) in(s string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// isMenu recognises a navigation bar: three or more short items between bars or bullets.
+func isMenu(lc string) bool {
+	for _, sep := range []string{" | ", " • ", " · "} {
+		items := strings.Split(lc, sep)
+		if len(items) < 3 {
+			continue
+		}
+		for _, it := range items {
+			if strings.Count(strings.TrimSpace(it), " ") > 2 {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

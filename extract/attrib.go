@@ -114,7 +114,7 @@ func (s *sent) nameAfter(doc string, i int) (attribution, bool) {
 		if t.w == "." && !(j > i && len(s.toks[j-1].w) <= 4 && s.toks[j-1].cap) {
 			break
 		}
-		if j > i && (t.has(clauseWords) && t.w != "of" && t.w != "and" || t.w == "citing" || t.w == "on" || t.w == "in" || t.w == "during" || t.has(reportVerbs) || t.w == "including") {
+		if j > i && (t.has(clauseWords) && t.w != "of" && t.w != "and" || t.has(verbAux) || t.w == "citing" || t.w == "on" || t.w == "in" || t.w == "during" || t.has(reportVerbs) || t.w == "including") {
 			break
 		}
 		j++
@@ -174,11 +174,14 @@ func (s *sent) reportAt(doc string, i int) (attribution, bool) {
 		}
 		return a, true
 	}
-	// Inverted: '"...," said X' or ", reported the SOF."
+	// Inverted: '"...," said X' or ", reported the SOF." — X ends the clause;
+	// ", said the gunman was killed" is a complement, not a source.
 	if i > 0 && (s.w(i-1) == "," || s.w(i-1) == "\"" || s.w(i-1) == "'") {
 		if a, ok := s.nameAfter(doc, i+1); ok {
-			a.verb, a.kind = i, attrBackward
-			return a, true
+			if e := s.w(a.to); a.to >= len(s.toks) || e == "," || e == "." || e == ";" || e == "on" || e == "in" || e == "at" || s.is(a.to, timeAdverbs) {
+				a.verb, a.kind = i, attrBackward
+				return a, true
+			}
 		}
 	}
 	return attribution{}, false

@@ -234,6 +234,18 @@ func (d *docState) claims() []tally.Claim {
 		out[i] = p.c
 	}
 	linkSums(out)
+	// "killed 21 and wounded 40 North Korean soldiers", "eight more", "47 others":
+	// a figure without its own victims counts those of its neighbour.
+	for i := range out {
+		if w := strings.ToLower(out[i].Who); w == "" || w == "more" || w == "others" || w == "other" || w == "more others" {
+			for _, k := range []int{i - 1, i + 1} {
+				if k >= 0 && k < len(out) && d.out[k].sent == d.out[i].sent && out[k].Who != "" && !strings.EqualFold(out[k].Who, "more") && !strings.EqualFold(out[k].Who, "others") {
+					out[i].Who = out[k].Who
+					break
+				}
+			}
+		}
+	}
 	// Parts share the source of their whole.
 	for i := range out {
 		if w := out[i].PartOf; w >= 0 && w < i && out[i].ClaimedBy == "" {

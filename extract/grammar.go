@@ -295,6 +295,15 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 		if s.w(i+1) == "their" && (s.w(i+2) == "lives" || s.w(i+2) == "life") {
 			return tally.Killed, i + 3, false, true
 		}
+	case "in":
+		// "remain in hospital", "are in critical condition"
+		k := i + 1
+		if s.w(k) == "the" || s.w(k) == "a" {
+			k++
+		}
+		if s.w(k) == "hospital" || s.w(k) == "hospitals" || s.w(k+1) == "condition" && s.w(k) != "good" && s.w(k) != "no" {
+			return tally.Wounded, k + 1, false, true
+		}
 	}
 	return "", 0, false, false
 }
@@ -327,10 +336,16 @@ func (s *sent) subject(k int) {
 		}
 		j := end
 		partitive := s.w(n.j) == "of" && (s.is(n.j+1, determiners) || s.w(n.j+1) == "them")
-		// "Seven of the deaths were of a single family": the partitive names the category.
+		// "Seven of the deaths were of a single family": the partitive names the
+		// category, unless a verb tells what befell them ("two of the wounded died").
 		if partitive && len(chain) == 1 {
 			if c, ok := s.cueAt(end); ok && c.kind&cueNoun != 0 && end <= n.j+3 {
-				s.claim(found{cat: c.category(), n: n, who: [2]int{end, end + 1}, whole: -1, cue: end})
+				k := s.auxChain(end + 1)
+				if cat, _, shot, ok := s.passiveCue(k); ok {
+					s.claim(found{cat: cat, n: n, who: [2]int{end, end + 1}, whole: -1, cue: k, shot: shot})
+				} else {
+					s.claim(found{cat: c.category(), n: n, who: [2]int{end, end + 1}, whole: -1, cue: end})
+				}
 				return
 			}
 		}
@@ -565,8 +580,11 @@ func (s *sent) toll(i int) {
 			return
 		}
 		if n, ok := s.numberAt(j); ok {
-			e := s.nounPhrase(n.j, 6)
-			s.claim(found{cat: cat, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i})
+			who := [2]int{-1, -1} // "the death toll rose to 21 on Sunday": no victims named
+			if e := s.nounPhrase(n.j, 6); e > n.j && isPersonPhrase(s.toks[n.j:e]) {
+				who = [2]int{n.j, s.trimPhrase(n.j, e)}
+			}
+			s.claim(found{cat: cat, n: n, who: who, whole: -1, cue: i})
 			return
 		}
 		if !s.is(j, tollVerbs) {

@@ -202,11 +202,13 @@ var auxiliaries = set("was", "were", "is", "are", "be", "been", "being", "has", 
 	"confirmed", "believed", "feared", "presumed", "thought", "said", "known", "to", "likely", "each", "then",
 	"allegedly", "apparently", "officially", "initially", "subsequently", "eventually", "immediately", "instantly",
 	"tragically", "fatally", "seriously", "critically", "badly", "severely", "slightly", "mortally", "among",
-	"not", "never", "shot", "and", "just", "only", "ultimately", "yet", "still", "so", "far")
+	"not", "never", "shot", "and", "just", "only", "ultimately", "yet", "still", "so", "far", "remain", "remains",
+	"remained", "stay", "stayed")
 
 // verbAux are the auxiliaries that are verbs: a victims phrase ends before them.
 var verbAux = set("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would", "may",
-	"might", "could", "to")
+	"might", "could", "to", "remain", "remains", "remained", "stay", "stayed", "continue", "continued", "include",
+	"includes", "included", "lay", "lie", "lies")
 
 // passiveTails follow "taken"/"held": "taken hostage", "taken prisoner", "held captive".
 var passiveTails = map[string]tally.Category{

@@ -40,7 +40,8 @@ or a running total. It stores documents and claims in SQLite and prints them.`,
 		}
 		return pprof.StartCPUProfile(f)
 	}
-	root.AddCommand(extractCmd(), versionCmd())
+	root.PersistentFlags().StringVar(&dbFlag, "db", "", "database file (default $TALLY_DB, else tally/tally.db in the XDG data directory)")
+	root.AddCommand(extractCmd(), ingestCmd(), reportCmd(), versionCmd())
 	err := root.Execute()
 	pprof.StopCPUProfile()
 	if err != nil {
