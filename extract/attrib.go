@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Attribution: who a sentence says states its figures. Written by hand (no
 // maintained Go library attributes quotes and figures to sources); the rules:
 //
@@ -227,6 +229,11 @@ func (s *sent) subjectBefore(i int) (int, int, bool) {
 			break
 		}
 		if t.kind == tWord && !t.cap && !t.has(determiners) && !t.has(npWords) && !t.has(titleWords) && t.w != "'s" && t.w != "of" && t.w != "and" && !isAdjectival(t.w) {
+			// A common noun phrase: "the aid group", "the rector", "drone crews" after a
+			// comma. Take it whole if a determiner or the clause start is near.
+			if k := s.phraseStart(j); k >= 0 {
+				j = k - 1
+			}
 			break
 		}
 		j--
@@ -256,6 +263,34 @@ func (s *sent) subjectBefore(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// phraseStart looks back from a plain word at j for the start of its noun
+// phrase: a determiner, or the start of the clause, within three words.
+// It returns that position, or -1.
+func (s *sent) phraseStart(j int) int {
+	if w := s.w(j); len(w) > 4 && strings.HasSuffix(w, "ly") {
+		return -1 // "as originally reported": an adverb is no source
+	}
+	for k := j; k >= 0 && k >= j-3; k-- {
+		t := s.toks[k]
+		if t.has(determiners) && t.w != "that" {
+			return k
+		}
+		if t.kind == tPunct && t.w != "-" && t.w != "'" || t.has(clauseWords) {
+			if k == j {
+				return -1
+			}
+			return k + 1
+		}
+		if t.kind != tWord || t.has(verbAux) || t.cue.kind != 0 || t.has(reportVerbs) && !t.has(nounOrVerb) {
+			return -1
+		}
+		if k == 0 {
+			return 0
+		}
+	}
+	return -1
 }
 
 // npWords are lower-case words that belong in a source's name.

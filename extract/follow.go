@@ -32,11 +32,14 @@ func (s *sent) continuations() {
 		e := s.nounPhrase(n.j, 8)
 		who := [2]int{n.j, s.trimPhrase(n.j, e)}
 		before := s.w(n.i - 1)
+		if s.fatalNear(n.j) {
+			p.cat = tally.Killed // "four people were shot, one of them fatally"
+		}
 		switch {
 		case before == "including":
 			s.claim(found{cat: p.cat, n: n, who: who, whole: prev, cue: p.cue, agent: p.agent})
 		case s.w(n.j) == "of" && (s.w(n.j+1) == "them" || s.w(n.j+1) == "whom" || s.w(n.j+1) == "those" || s.w(n.j+1) == "these") &&
-			(s.is(n.j+2, verbAux) || s.w(n.j+2) == "," || s.cueOf(n.j+2).kind != 0):
+			(s.is(n.j+2, verbAux) || s.w(n.j+2) == "," || s.cueOf(n.j+2).kind != 0 || s.fatalNear(n.j+2)):
 			w := [2]int{n.j, n.j + 2}
 			if s.w(n.j+2) == "were" || s.w(n.j+2) == "was" {
 				e2 := s.nounPhrase(n.j+3, 6)
@@ -54,6 +57,19 @@ func (s *sent) continuations() {
 			s.claim(found{cat: p.cat, n: n, who: who, whole: whole, cue: p.cue, agent: p.agent})
 		}
 	}
+}
+
+// fatalNear says whether "fatally" or "mortally" follows a figure closely.
+func (s *sent) fatalNear(j int) bool {
+	for k := j; k < len(s.toks) && k < j+4; k++ {
+		if w := s.w(k); w == "fatally" || w == "mortally" {
+			return true
+		}
+		if s.toks[k].kind == tPunct {
+			return false
+		}
+	}
+	return false
 }
 
 // lastFindBefore returns the claim of this sentence whose figure ends last before token i.

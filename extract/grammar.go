@@ -570,8 +570,15 @@ func (s *sent) toll(i int) {
 	} else if c, ok := tollModifiers[s.w(i-1)]; ok {
 		cat = c
 	}
-	for j := i + 1; j < len(s.toks) && j < i+10; j++ {
+	for j := i + 1; j < len(s.toks) && j < i+14; j++ {
 		w := s.w(j)
+		if (w == "from" || w == "in") && j == i+1 {
+			// "the death toll from the ferry fire rose to 27"
+			if e := s.nounPhrase(j+1, 6); e > j+1 {
+				j = e - 1
+				continue
+			}
+		}
 		if w == "," && s.w(j+1) == "including" {
 			if n, ok := s.numberAt(j + 2); ok {
 				e := s.nounPhrase(n.j, 8)

@@ -199,8 +199,17 @@ func (s *sent) personPhrase0(i int, tr *tracker) (mention, bool) {
 			j++
 		}
 		// modifiers: "17-year-old", "unidentified", "black", "young"
-		for k := 0; k < 4 && j < len(s.toks) && s.toks[j].kind == tWord && !s.is(j, personNouns) && !s.is(j, clauseWords) && !s.is(j, verbAux) && s.toks[j].cue.kind == 0 && !s.is(j, reportVerbs); k++ {
+		age := -1
+		for k := 0; k < 4 && j < len(s.toks) && s.toks[j].kind == tWord && !s.is(j, npPrepositions) && !s.is(j, determiners) && s.toks[j].f&uint64(fateStarts) == 0 && !s.is(j, personNouns) && !s.is(j, clauseWords) && !s.is(j, verbAux) && s.toks[j].cue.kind == 0 && !s.is(j, reportVerbs); k++ {
 			j++
+		}
+		for k := i; k < j; k++ {
+			if strings.HasSuffix(s.w(k), "-year-old") {
+				age = k
+			}
+		}
+		if age >= 0 && age == j-1 && !s.is(j, personNouns) && !s.is(j, suspectNouns) {
+			j = age // "A 19-year-old was shot": the age is the head
 		}
 		head := s.w(j)
 		for (s.is(j, personNouns) || head == "police") && (s.is(j+1, personNouns) || s.is(j+1, suspectNouns)) {
@@ -241,7 +250,8 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 	}
 	j := i
 	words := 0
-	for j < len(s.toks) && words < 4 && s.toks[j].kind == tWord && s.toks[j].cap && !s.is(j, nameStop) && !s.is(j, placeWords) {
+	aged := s.agedName(i) // "Lena Park, 29,": a person, whatever the words
+	for j < len(s.toks) && words < 4 && s.toks[j].kind == tWord && s.toks[j].cap && (aged || !s.is(j, nameStop) && !s.is(j, placeWords)) {
 		if up := s.toks[j].end-s.toks[j].start > 1 && isUpper(s.w(j), s.text(j)); up {
 			return mention{}, false // call letters, acronyms: "WFLX TV"
 		}
@@ -251,7 +261,7 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 			j++ // an initial: "Shane G. Williams"
 		}
 	}
-	if j < len(s.toks) && s.is(j, placeWords) && s.toks[j].cap {
+	if !aged && j < len(s.toks) && s.is(j, placeWords) && s.toks[j].cap {
 		return mention{}, false // "McCarran Blvd", "Boca Raton Beach"
 	}
 	if words >= 2 {
@@ -271,6 +281,15 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 		return mention{from: i, to: j, kind: 'n', surname: t.w}, true
 	}
 	return mention{}, false
+}
+
+// agedName says whether the capitalised words from i are followed by an age: "Lena Park, 29,".
+func (s *sent) agedName(i int) bool {
+	j := i
+	for j < len(s.toks) && j-i < 4 && s.toks[j].kind == tWord && s.toks[j].cap {
+		j++
+	}
+	return j-i >= 2 && s.w(j) == "," && s.toks[min(j+1, len(s.toks)-1)].kind == tNum && (s.w(j+2) == "," || s.w(j+2) == "and" || j+2 >= len(s.toks))
 }
 
 // placeWords end the names of places and organisations, not people.
@@ -554,7 +573,8 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 	if !s.cued && s.any&uint64(fateStarts|fateWords) == 0 {
 		return // no word of a fate, nor of an identity: nothing to learn here
 	}
-	subj := -1 // the person the sentence is about, for "himself"
+	subj := -1        // the person the sentence is about, for "himself"
+	var pending []int // subjects waiting for the verb they share
 	for i := 0; i < len(s.toks); i++ {
 		if t := &s.toks[i]; !(t.cap || t.f&uint64(personStarts|fateStarts) != 0 || s.title && t.f&uint64(personNouns|suspectNouns) != 0 || strings.HasSuffix(t.w, "-year-old")) {
 			continue // nothing can start here: most tokens
@@ -613,6 +633,18 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 			p := -1
 			if f != fateNone || m.kind != 'p' {
 				p = tr.resolve(m, f, s, si, title, text)
+			}
+			// Coordinated subjects share the fate: "Lena Park, 29, and Omar Reyes, 31, were found dead".
+			switch {
+			case f == fateNone && p >= 0 && (s.w(j) == "and" || s.w(j) == ","):
+				pending = append(pending, p)
+			case f != fateNone:
+				for _, q := range pending {
+					tr.setFate(q, f, s, si, m.from, m.to, text)
+				}
+				pending = nil
+			default:
+				pending = nil
 			}
 			if subj < 0 && p >= 0 {
 				subj = p
@@ -1010,9 +1042,9 @@ func (tr *tracker) counts() (killed, wounded int) {
 	for _, c := range perSent {
 		uk, uv = max(uk, c[0]), max(uv, c[1])
 	}
-	uk, uv = uk+fk, uv+fv
-	killed = max(nk, uk)
-	wounded = max(nv, uv) - killed
+	// People the text calls new ("a third victim") come on top.
+	killed = max(nk, uk) + fk
+	wounded = max(nv, uv) + fv - killed
 	return killed, max(wounded, 0)
 }
 
