@@ -48,7 +48,7 @@ var furnitureLines = setOf(
 var furniturePrefixes = []string{
 	"enter your email", "please, enter", "please enter", "thank you for signing up", "thanks for signing up",
 	"this audio is", "listen to this", "subscribe to", "sign up for", "sign up to", "click here", "follow us",
-	"follow ", "download the", "get instant alerts", "notification", "© ", "©", "(c) ", "copyright ",
+	"follow us", "follow @", "download the", "get instant alerts", "notification", "© ", "©", "(c) ", "copyright ",
 	"high quality global journalism", "please share this article", "by clicking", "we use cookies",
 	"this website uses cookies", "this site uses cookies", "downloading, reproduction", "terms of use",
 	"terms of service", "privacy policy", "cookie policy", "all rights reserved", "posted:", "updated:",
@@ -99,8 +99,13 @@ func (f *Filter) Judge(line string) Verdict {
 	if line == "" {
 		return Keep
 	}
-	if galleryPrefix(line) > 0 {
-		return Caption // "Image 2 of 8 AN 18-year-old was killed ..." repeats a caption per picture
+	if n := galleryPrefix(line); n > 0 {
+		// "Image 2 of 8 ...": a caption per picture; one that states a figure
+		// is kept (Clean drops the counter), once.
+		if rest := line[n:]; StatesFigure(strings.ToLower(rest)) {
+			return f.dedup(rest)
+		}
+		return Caption
 	}
 	if len(line) > 400 {
 		// A long line is a paragraph (or a whole article on one line): never
@@ -191,7 +196,7 @@ func furniture(lc, key string) Verdict {
 	if IsFurnitureText(lc) {
 		return Furniture
 	}
-	if strings.Contains(lc, " > ") && !strings.ContainsAny(lc, ".!?") {
+	if strings.Count(lc, " > ") >= 2 || strings.Contains(lc, " > ") && !strings.ContainsAny(lc, ".!?") {
 		return Furniture // breadcrumbs: "ft.com > World > Europe"
 	}
 	if isMenu(lc) {
@@ -293,21 +298,39 @@ func isCaption(line, lc string) bool {
 	if n := len(t); n > 0 && (t[n-1] == ')' || t[n-1] == ']') {
 		open := strings.LastIndexAny(t, "([")
 		if open >= 0 {
-			credit := strings.ToLower(t[open+1 : n-1])
-			if strings.Contains(credit, "/") || strings.Contains(credit, "photo") || strings.Contains(credit, "getty") ||
-				strings.Contains(credit, "image") || strings.HasPrefix(credit, "file") || strings.Contains(credit, "credit") ||
-				credit == "reuters" || credit == "ap" || credit == "afp" || credit == "epa" {
+			raw := t[open+1 : n-1]
+			credit := strings.ToLower(raw)
+			// "(AP Photo/Jane Doe)", "[File: Reuters]", "(Special Operations Forces/Facebook)";
+			// not "(about 2/3 of voters)" nor a headline's "(PHOTOS)".
+			if slashBetweenNames(raw) || strings.Contains(credit, "photo ") || strings.HasPrefix(credit, "photo:") ||
+				strings.Contains(credit, "getty") || strings.HasPrefix(credit, "image") || strings.HasPrefix(credit, "file") ||
+				strings.Contains(credit, "credit") || credit == "reuters" || credit == "ap" || credit == "afp" || credit == "epa" {
 				return true
 			}
 		}
 	}
-	if i := strings.LastIndexByte(t, ' '); i >= 0 {
-		last := t[i+1:]
-		if slash := strings.IndexByte(last, '/'); slash > 1 && isUpper(last) && isUpper(t[max(0, i-12):i]) {
-			return true // "... EPA/CHRISTOPHE PETIT TESSON"
+	// A trailing agency credit in capitals: "... EPA/CHRISTOPHE PETIT TESSON".
+	fields := strings.Fields(t)
+	for k := len(fields) - 1; k > 0 && k >= len(fields)-5; k-- {
+		if !isUpper(fields[k]) {
+			return false
+		}
+		if slashBetweenNames(fields[k]) {
+			return true
 		}
 	}
 	return false
+}
+
+// slashBetweenNames says whether s has a "/" with a capitalised word on each
+// side: "AP Photo/Jane Doe", "EPA/JOHN", "Forces/Facebook".
+func slashBetweenNames(s string) bool {
+	i := strings.IndexByte(s, '/')
+	if i <= 0 || i+1 >= len(s) {
+		return false
+	}
+	before, after := s[i-1], s[i+1]
+	return (before >= 'a' && before <= 'z' || before >= 'A' && before <= 'Z') && after >= 'A' && after <= 'Z'
 }
 
 func isUpper(s string) bool {
@@ -402,5 +425,9 @@ func isByline(line, lc string) bool {
 		return false
 	}
 	c := line[3]
+	// "By Tuesday evening the river had crested." is a sentence, not a byline.
+	if strings.HasSuffix(strings.TrimSpace(line), ".") && !isDateline(lc[3:]) {
+		return false
+	}
 	return c >= 'A' && c <= 'Z' && !strings.ContainsAny(line, "!?\"") && !StatesFigure(lc)
 }

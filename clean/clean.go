@@ -82,6 +82,7 @@ func Clean(a tally.Article) (Text, error) {
 			t.Dropped = append(t.Dropped, Dropped{v, line})
 			continue
 		}
+		line = line[galleryPrefix(line):] // "Image 2 of 8 AN 18-year-old was killed": the counter goes
 		if len(line) > 400 {
 			line = dropFurnitureSentences(line)
 			if line == "" {

@@ -132,12 +132,16 @@ func walkFile(path string, explicit bool, yield func(Item) bool) bool {
 func walkStdin(r io.Reader, yield func(Item) bool) bool {
 	br := bufio.NewReaderSize(r, 64<<10)
 	k := text
+	skipped := 0 // newlines before the first content, so JSON line numbers stay true
 	for {
 		b, err := br.Peek(1)
 		if err != nil {
 			break
 		}
 		if b[0] == ' ' || b[0] == '\n' || b[0] == '\r' || b[0] == '\t' {
+			if b[0] == '\n' {
+				skipped++
+			}
 			br.ReadByte()
 			continue
 		}
@@ -149,7 +153,7 @@ func walkStdin(r io.Reader, yield func(Item) bool) bool {
 		break
 	}
 	if k == lines {
-		return walkLines("-", br, yield)
+		return walkLinesFrom("-", br, skipped+1, yield)
 	}
 	b, err := readLimited(br)
 	if err != nil {
@@ -216,8 +220,15 @@ func tooLarge(size int64) error {
 // walkLines yields one item per non-blank line. Lines longer than
 // MaxArticle are failed items; the rest of the file goes on.
 func walkLines(origin string, r io.Reader, yield func(Item) bool) bool {
+	return walkLinesFrom(origin, r, 1, yield)
+}
+
+// walkLinesFrom is walkLines with the number of the first line given. A
+// file without any article line is an error: empty input.
+func walkLinesFrom(origin string, r io.Reader, first int, yield func(Item) bool) bool {
 	br := bufio.NewReaderSize(r, 256<<10)
-	for n := 1; ; n++ {
+	any := false
+	for n := first; ; n++ {
 		line, long, err := readLine(br)
 		if len(line) > 0 || long {
 			var it Item
@@ -230,13 +241,19 @@ func walkLines(origin string, r io.Reader, yield func(Item) bool) bool {
 				l, no := line, n
 				it = Item{Origin: origin, Line: n, load: func() (articleT, error) { return parseLine(origin, no, l) }}
 			}
-			if it.load != nil && !yield(it) {
-				return false
+			if it.load != nil {
+				any = true
+				if !yield(it) {
+					return false
+				}
 			}
 		}
 		if err != nil {
 			if err != io.EOF {
 				return yield(failed(origin, n, invalid("cannot read: %s", reason(err))))
+			}
+			if !any {
+				return yield(failed(origin, 0, invalid("empty: no JSON lines")))
 			}
 			return true
 		}
@@ -249,7 +266,11 @@ func readLine(br *bufio.Reader) (line []byte, long bool, err error) {
 	for {
 		chunk, e := br.ReadSlice('\n')
 		if !long {
-			if len(line)+len(chunk) > MaxArticle+1 {
+			size := len(line) + len(chunk)
+			if n := len(chunk); n > 0 && chunk[n-1] == '\n' {
+				size-- // the newline is not part of the article
+			}
+			if size > MaxArticle {
 				long, line = true, nil
 			} else {
 				line = append(line, chunk...)

@@ -1,0 +1,33 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLanguage(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"english", "Seven people died when the river burst its banks in Marrow Valley on Saturday night, the regional fire service said.", "en"},
+		{"english headline and paragraph", "Flood kills 7\n\nThe mayor said a further 23 people were treated in hospital for injuries.", "en"},
+		{"french", "Sept personnes sont mortes samedi soir lorsque la rivière est sortie de son lit dans la vallée, " +
+			"ont indiqué les pompiers de la région. Les équipes de secours ont atteint dimanche les dernières familles " +
+			"bloquées, et les autorités affirment que l'eau commence enfin à baisser dans la plupart des quartiers.", "fr"},
+		{"spanish", "Siete personas murieron el sábado por la noche cuando el río se desbordó en el valle, según informaron " +
+			"los bomberos de la región. Los equipos de rescate llegaron el domingo hasta las últimas familias aisladas, " +
+			"y las autoridades dicen que el agua por fin comienza a bajar en la mayoría de los barrios.", "es"},
+		{"german", "Sieben Menschen sind am Samstagabend ums Leben gekommen, als der Fluss im Tal über die Ufer trat, " +
+			"teilte die Feuerwehr der Region mit. Die Rettungskräfte erreichten am Sonntag die letzten eingeschlossenen " +
+			"Familien, und die Behörden sagen, dass das Wasser in den meisten Vierteln endlich zurückgeht.", "de"},
+		{"five words", "Sept personnes sont mortes samedi", ""},
+		{"short english line", "Flood kills seven", ""},
+		{"numbers only", strings.Repeat("12 34 ", 40), ""},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		if got := Language(tt.in); got != tt.want {
+			t.Errorf("%s: Language(%.40q...) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
