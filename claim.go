@@ -74,6 +74,9 @@ type Claim struct {
 	Span      [2]int // byte offsets of the number in Document.Text
 	PartOf    int    // index of the whole in the claim list, or -1
 	Derived   Derivation
+	// SelfReported: the claimant is the party that did the killing or capturing
+	// ("the SOF killed 21 ...", reported the SOF).
+	SelfReported bool
 }
 
 // Figure is a reconciled number: Best is what the system believes, Low and High

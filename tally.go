@@ -53,4 +53,14 @@ type Extraction struct {
 	Doc     Document
 	Claims  []Claim
 	Summary Summary
+	People  []Person
+}
+
+// Person is someone a report names, with what befell them as far as the
+// text says: the victims and suspects reports list instead of a number.
+type Person struct {
+	Name string `json:"name"`
+	Age  int    `json:"age,omitempty"`
+	Fate string `json:"fate,omitempty"` // "killed", "wounded", "unharmed" or ""
+	Role string `json:"role,omitempty"` // "suspect" when the text calls them so, else ""
 }

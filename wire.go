@@ -27,6 +27,8 @@ type ClaimJSON struct {
 	Span      [2]int     `json:"span"`
 	PartOf    *int       `json:"part_of,omitempty"`
 	Derived   Derivation `json:"derived,omitempty"`
+	// SelfReported: the claimant is the party that did the killing or capturing.
+	SelfReported bool `json:"self_reported,omitempty"`
 }
 
 // SummaryJSON is a Summary on the wire.
@@ -48,6 +50,7 @@ type ExtractionJSON struct {
 	Lang      string      `json:"lang"`
 	Summary   SummaryJSON `json:"summary"`
 	Claims    []ClaimJSON `json:"claims"`
+	People    []Person    `json:"people,omitempty"`
 }
 
 func nullable(s string) *string {
@@ -71,6 +74,7 @@ func (x *Extraction) Wire() ExtractionJSON {
 			Captured: x.Summary.Captured, Missing: x.Summary.Missing,
 		},
 		Claims: make([]ClaimJSON, len(x.Claims)),
+		People: x.People,
 	}
 	if !x.Doc.Published.IsZero() {
 		s := x.Doc.Published.Format(time.RFC3339)
@@ -95,6 +99,8 @@ func (c *Claim) Wire() ClaimJSON {
 		Sentence:  c.Sentence,
 		Span:      c.Span,
 		Derived:   c.Derived,
+
+		SelfReported: c.SelfReported,
 	}
 	if c.PartOf >= 0 {
 		p := c.PartOf

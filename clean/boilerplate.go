@@ -62,7 +62,9 @@ var furnitureAnywhere = []string{
 	"all rights reserved", "indicates required", "enter your email", "cookie policy", "privacy policy",
 	"terms of service", "this material may not be published", "may not be published, broadcast",
 	"ftsales.support", "enable javascript", "your browser does not support", "sign up for our newsletter",
-	"please share this article", "copyright policy",
+	"please share this article", "copyright policy", "verification email", "activate your profile",
+	"check your spam", "just one more thing", "already have an account", "create an account", "log in to comment",
+	"you have reached your limit", "subscribe to continue", "please log in", "please disable your ad blocker",
 }
 
 // captionPrefixes start image captions and credits.

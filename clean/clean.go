@@ -109,6 +109,9 @@ func Clean(a tally.Article) (Text, error) {
 	if strings.TrimSpace(text) == "" {
 		return t, tally.Errorf(tally.EINVALID, "no article text left after removing page furniture")
 	}
+	if published.IsZero() {
+		published = publishedFromText(t.Dropped, text[bodyStart:])
+	}
 	t.Doc = tally.Document{
 		Hash:      Identity(text, link),
 		ID:        a.ID,

@@ -49,6 +49,7 @@ func Extract(t clean.Text) tally.Extraction {
 	x := tally.Extraction{Doc: doc}
 	x.Summary = summarize(d, claims, &tr)
 	x.Claims = mergeRepeats(append(claims, tr.newClaims(d, claims)...))
+	x.People = tr.named(text)
 	return x
 }
 
@@ -230,6 +231,9 @@ func (d *docState) claims() []tally.Claim {
 		}
 		if p.agent != "" && (p.c.ClaimedBy == "" && d.isSource(p.agent) || isStatement(p.c.ClaimedBy)) {
 			p.c.ClaimedBy = p.agent
+			p.c.SelfReported = true
+		} else if p.agent != "" && p.c.ClaimedBy != "" && sharesWord(p.agent, p.c.ClaimedBy) {
+			p.c.SelfReported = true // "police shot and killed the man, police said"
 		}
 		out[i] = p.c
 	}
@@ -325,6 +329,17 @@ func mergeRepeats(c []tally.Claim) []tally.Claim {
 		}
 	}
 	return out
+}
+
+// sharesWord says whether two names share a distinctive word.
+func sharesWord(a, b string) bool {
+	wb := contentWords(b)
+	for w := range contentWords(a) {
+		if wb[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // isStatement says whether a source is an anonymous statement ("according to

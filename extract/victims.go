@@ -66,7 +66,8 @@ type tracker struct {
 var personStarts = set("he", "him", "she", "her", "a", "an", "one", "another", "the", "his", "their", "himself", "herself")
 var fateStarts = set("shot", "shoots", "shooting", "stabbed", "killed", "killing", "kills", "kill", "murdered", "murdering",
 	"fatally", "mortally", "wounding", "injuring", "wounded", "injured", "injures", "wounds", "hit", "struck", "grazed",
-	"left", "leaving", "leaves", "turned", "turning", "turns", "death", "murder", "slaying", "homicide")
+	"left", "leaving", "leaves", "turned", "turning", "turns", "death", "murder", "slaying", "homicide", "striking",
+	"hitting")
 
 // fateWords are the other words the tracker reads a fate or an identity from.
 var fateWords = set("died", "dies", "die", "dead", "deceased", "succumbed", "passed", "hospital", "condition",
@@ -551,6 +552,8 @@ func (s *sent) activeFate(i int) (fate, int) {
 			return fateNone, 0
 		}
 		return fateKilled, i + 1
+	case "striking", "hitting":
+		return fateWounded, i + 1 // "the gun discharged, striking 15-year-old Kevin Barbee"
 	case "hit", "struck", "grazed":
 		// "a bullet hit Maleah Williams in the head"
 		if k := i - 1; s.w(k) == "bullet" || s.w(k) == "bullets" || s.w(k) == "round" || s.w(k) == "gunfire" || s.w(k) == "shot" || s.w(k) == "shots" {
@@ -765,7 +768,9 @@ func (s *sent) speaks(m mention, after int) bool {
 	for k := m.from - 1; k >= 0 && k >= m.from-5; k-- {
 		w := s.w(k)
 		if w == "said" || w == "says" || w == "according" {
-			return m.kind == 'n'
+			// "said Chief Ken Atkinson." speaks; "police said Kaemon Robinson was playing" does not.
+			e := s.w(after)
+			return m.kind == 'n' && (after >= len(s.toks) || e == "." || e == "," || e == ";" || e == "\"" || e == "who" || e == "of" || e == "in")
 		}
 		if !(s.toks[k].cap || s.is(k, titleWords) || w == "his" || w == "her" || w == "their" || w == "great" || s.is(k, personNouns)) || w == "victim" {
 			break // "police said a man named Ronnie Chambers": not the speaker
@@ -1046,6 +1051,41 @@ func (tr *tracker) counts() (killed, wounded int) {
 	killed = max(nk, uk) + fk
 	wounded = max(nv, uv) + fv - killed
 	return killed, max(wounded, 0)
+}
+
+// named lists the people the text names (speakers aside), with their fate.
+func (tr *tracker) named(text string) []tally.Person {
+	var out []tally.Person
+	for _, p := range tr.people {
+		if !p.named || p.speaker || p.full == "" || p.fate == fateNone && p.age == 0 && !suspectNouns.has(p.head) {
+			continue // a name with nothing told of it is as likely a street or a club as a person
+		}
+		q := tally.Person{Name: properCase(p.full), Age: p.age}
+		switch p.fate {
+		case fateKilled:
+			q.Fate = "killed"
+		case fateWounded:
+			q.Fate = "wounded"
+		case fateUnharmed:
+			q.Fate = "unharmed"
+		}
+		if suspectNouns.has(p.head) {
+			q.Role = "suspect"
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// properCase capitalises each word of a lower-case name.
+func properCase(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if (i == 0 || b[i-1] == ' ' || b[i-1] == '-') && b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // newClaims renders the tracked people as derived claims, one per person,

@@ -1,0 +1,345 @@
+package resolve
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"tally"
+	"tally/when"
+)
+
+// Options tune grouping.
+type Options struct {
+	// Threshold is the similarity at which a report joins an incident.
+	Threshold float64
+	// MaxKeys is how many distinctive terms of a document are indexed for blocking.
+	MaxKeys int
+	// MaxDF drops terms found in more documents than this from blocking (too common to tell events apart).
+	MaxDF int
+	// Weights of the pair model; the zero value means the fitted weights.
+	Weights *pairFeatures
+}
+
+// DefaultOptions were measured on the gun-violence corpus (../shared/data/gva).
+var DefaultOptions = Options{Threshold: 0.5, MaxKeys: 16, MaxDF: 60}
+
+// link says why a document joined an incident: the document it resembles most and how.
+type link struct {
+	to      int     // document index, -1 for the first document of an incident
+	score   float64 // probability that both tell of one event
+	cosine  float64 // text similarity
+	days    int     // days between the two event dates (-1: unknown)
+	names   []string
+	figures []figure
+}
+
+// grouping is the result of group before it becomes incidents.
+type grouping struct {
+	docs    []*doc
+	cluster []int    // document → cluster
+	links   []link   // document → why
+	members [][]int  // cluster → documents
+	ids     []string // cluster → incident id
+	w       *pairFeatures
+	post    map[int32][]int
+}
+
+// group clusters the documents. Documents already assigned to an incident
+// (hash → incident id) keep it; the others, in event-date order, join the
+// incident of the most similar document placed before them if the
+// probability that both tell of one event reaches the threshold, else open
+// a new incident. Candidates come from an inverted index of distinctive
+// terms, so the cost grows with the number of documents, not its square.
+func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grouping {
+	v := newVocab()
+	docs := make([]*doc, len(xs))
+	tfs := make([]map[int32]float32, len(xs))
+	for i := range xs {
+		docs[i] = newDoc(&xs[i])
+		tfs[i] = v.count(leadOf(xs[i].Doc.Text, vectorLength))
+	}
+	for i, d := range docs {
+		vec, keys := v.weigh(tfs[i], opt.MaxKeys, int32(opt.MaxDF))
+		d.vec, d.keys = sortedVec(vec), keys
+		d.title = v.weighOnly(v.lookup(xs[i].Doc.Title))
+	}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	// placed documents first, then the new ones; each in date order
+	sort.SliceStable(order, func(a, b int) bool {
+		pa, pb := assigned[xs[order[a]].Doc.Hash] != "", assigned[xs[order[b]].Doc.Hash] != ""
+		if pa != pb {
+			return pa
+		}
+		return docs[order[a]].date.Before(docs[order[b]].date)
+	})
+	g := &grouping{docs: docs, cluster: make([]int, len(docs)), links: make([]link, len(docs)), w: opt.Weights, post: map[int32][]int{}}
+	if g.w == nil {
+		g.w = &weights
+	}
+	byID := map[string]int{}
+	seen := make([]int, len(docs)) // candidate dedup stamp
+	for i := range seen {
+		seen[i] = -1
+	}
+	for _, i := range order {
+		d := docs[i]
+		best := link{to: -1}
+		for _, k := range d.keys {
+			for _, j := range g.post[k] {
+				if seen[j] == i {
+					continue
+				}
+				seen[j] = i
+				l := similarity(d, docs[j], g.w)
+				l.to = j
+				if l.score > best.score {
+					best = l
+				}
+			}
+		}
+		id := assigned[d.x.Doc.Hash]
+		switch {
+		case id != "":
+			c, ok := byID[id]
+			if !ok {
+				c = g.open(id)
+				byID[id] = c
+			}
+			if best.to >= 0 && g.cluster[best.to] != c {
+				best = link{to: -1, score: best.score}
+			}
+			g.join(i, c)
+		case best.to >= 0 && best.score >= opt.Threshold:
+			g.join(i, g.cluster[best.to])
+		default:
+			g.join(i, g.open(incidentID(d.x.Doc.Hash)))
+			best = link{to: -1, score: best.score}
+		}
+		g.links[i] = best
+		for _, k := range d.keys {
+			g.post[k] = append(g.post[k], i)
+		}
+	}
+	return g
+}
+
+// open starts a cluster with an incident id.
+func (g *grouping) open(id string) int {
+	g.members = append(g.members, nil)
+	g.ids = append(g.ids, id)
+	return len(g.members) - 1
+}
+
+// join puts document i in cluster c.
+func (g *grouping) join(i, c int) {
+	g.cluster[i] = c
+	g.members[c] = append(g.members[c], i)
+}
+
+// Resolve groups extractions into incidents and reconciles each. Documents
+// in assigned (document hash → incident id) stay in their incidents; the
+// others attach to existing incidents or open new ones, so ingesting new
+// reports does not regroup the old. Every incident is returned, reconciled,
+// with the ids of related incidents (alike, but judged other events).
+func Resolve(xs []tally.Extraction, assigned map[string]string, opt Options) []tally.Incident {
+	g := group(xs, assigned, opt)
+	out := make([]tally.Incident, 0, len(g.members))
+	for c, ms := range g.members {
+		inc := reconcile(g, ms)
+		inc.ID = g.ids[c]
+		out = append(out, inc)
+	}
+	related(g, out)
+	return out
+}
+
+// relatedMin is the probability from which two documents of different
+// incidents make their incidents related: alike, but judged other events.
+const relatedMin = 0.15
+
+// related lists, per incident, the incidents one of its documents resembles.
+func related(g *grouping, incs []tally.Incident) {
+	for c, ms := range g.members {
+		best := map[int]float64{}
+		for _, i := range ms {
+			seen := map[int]bool{}
+			for _, k := range g.docs[i].keys {
+				for _, j := range g.post[k] {
+					oc := g.cluster[j]
+					if oc == c || seen[j] {
+						continue
+					}
+					seen[j] = true
+					if p := similarity(g.docs[i], g.docs[j], g.w).score; p >= relatedMin && p > best[oc] {
+						best[oc] = p
+					}
+				}
+			}
+		}
+		var rel []int
+		for oc := range best {
+			rel = append(rel, oc)
+		}
+		sort.Slice(rel, func(a, b int) bool {
+			return best[rel[a]] > best[rel[b]] || best[rel[a]] == best[rel[b]] && rel[a] < rel[b]
+		})
+		if len(rel) > 5 {
+			rel = rel[:5]
+		}
+		for _, oc := range rel {
+			incs[c].Related = append(incs[c].Related, g.ids[oc])
+		}
+	}
+}
+
+// similarity scores how likely two documents report the same event (a probability).
+func similarity(a, b *doc, w *pairFeatures) link {
+	f, l := features(a, b)
+	l.score = f.probability(*w)
+	return l
+}
+
+// newDoc reads what grouping needs from an extraction.
+func newDoc(x *tally.Extraction) *doc {
+	d := &doc{x: x, published: x.Doc.Published, killed: -1, wounded: -1}
+	d.date, d.datePrec = eventDate(x)
+	if s := x.Summary.Killed; s != nil {
+		d.killed = s.Best
+	}
+	if s := x.Summary.Wounded; s != nil {
+		d.wounded = s.Best
+	}
+	for _, p := range x.People {
+		d.names = append(d.names, strings.ToLower(p.Name))
+	}
+	d.followUp = isFollowUp(x.Doc.Title)
+	for _, c := range x.Claims {
+		if c.Derived == tally.Stated && c.Count.Low >= 3 && c.Count.Qualifier != tally.Vague {
+			f := figure{c.Category, c.Count.Low}
+			dup := false
+			for _, g := range d.figures {
+				dup = dup || g == f
+			}
+			if !dup {
+				d.figures = append(d.figures, f)
+			}
+		}
+	}
+	d.place = datelinePlace(x.Doc.Text[x.Doc.BodyStart:])
+	return d
+}
+
+// followUpWords mark reports of a later stage of an event.
+var followUpWords = []string{"sentenc", "convict", "trial", "plead", "pleads", "guilty", "verdict", "jury",
+	"arraign", "indict", "charged", "charges", "lawsuit", "sues", "anniversary", "remember", "funeral",
+	"vigil", "memorial", "acquit", "prison", "probation", "manslaughter", "murder charge", "testif", "hearing",
+	"appeal", "parole", "years for", "life in"}
+
+// isFollowUp says whether a title tells of a later stage of an event.
+func isFollowUp(title string) bool {
+	t := strings.ToLower(title)
+	for _, w := range followUpWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// vectorLength is how much of a document's text (title first) its text
+// vector reads: the event is told at the top; the bottom of scraped pages is
+// related links and site furniture that make unrelated pages look alike.
+const vectorLength = 2000
+
+// leadOf cuts text to about n bytes, at a space.
+func leadOf(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	if i := strings.LastIndexByte(text[:n], ' '); i > 0 {
+		return text[:i]
+	}
+	return text[:n]
+}
+
+// leadLength is how much of a document's text is searched for its event date.
+const leadLength = 600
+
+// eventDate is the date of the event a document reports: the first date in
+// its title and lead that falls within 60 days before publication, else the
+// publication date (with no precision: a report date, not an event date).
+func eventDate(x *tally.Extraction) (time.Time, when.Precision) {
+	pub := x.Doc.Published
+	if pub.IsZero() {
+		return time.Time{}, ""
+	}
+	lead := x.Doc.Text
+	if len(lead) > leadLength {
+		lead = lead[:leadLength]
+	}
+	// A date in a sentence that states a casualty figure dates the event
+	// ("an Aug. 29 drone strike in Kabul killed ..."); else the first date of the lead.
+	var first *when.Span
+	for _, s := range when.Find(lead, pub) {
+		if s.Precision != when.Day {
+			continue
+		}
+		if gap := pub.Sub(s.Start).Hours() / 24; gap < -1 || gap > 60 {
+			continue
+		}
+		for _, c := range x.Claims {
+			if c.Scope == tally.ScopeIncident && c.Span[0] < leadLength && strings.Contains(c.Sentence, s.Text) {
+				return s.Start, s.Precision
+			}
+		}
+		if first == nil {
+			s := s
+			first = &s
+		}
+	}
+	if first != nil {
+		return first.Start, first.Precision
+	}
+	y, m, dd := pub.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), when.Day
+}
+
+// tw is one weighted term of a sorted vector.
+type tw struct {
+	id int32
+	w  float32
+}
+
+func sortedVec(m map[int32]float32) []tw {
+	out := make([]tw, 0, len(m))
+	for id, w := range m {
+		out = append(out, tw{id, w})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	return out
+}
+
+// cosineSorted is the dot product of two unit vectors sorted by term.
+func cosineSorted(a, b []tw) float64 {
+	var s float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id == b[j].id:
+			s += float64(a[i].w * b[j].w)
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
+// joinNames renders shared names for a reason.
+func joinNames(n []string) string { return strings.Join(n, ", ") }
