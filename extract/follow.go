@@ -181,9 +181,12 @@ func (s *sent) excluded(n number) bool {
 	if t.kind == tNum && n.qual == tally.Exact && len(t.w) == 4 && n.low >= 1800 && n.low <= 2099 {
 		return true // a year
 	}
-	// Ages after a name: "John Smith, 34, died".
-	if prev == "," && n.i >= 2 && s.toks[n.i-2].cap && (next == "," || next == ")") && n.low < 120 && t.kind == tNum {
-		return true
+	// Ages after a name: "John Smith, 34, died", "and Jerry Coleman, 31 all died".
+	if prev == "," && n.i >= 2 && s.toks[n.i-2].cap && n.low < 120 && t.kind == tNum {
+		switch next {
+		case "", ",", ")", ";", ".", "all", "and", "was", "were", "is", "are", "had", "has", "died", "of":
+			return true
+		}
 	}
 	if prev == "(" && next == ")" && n.low < 120 {
 		return true

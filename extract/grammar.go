@@ -267,13 +267,17 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 		return c.category(), i + 1, false, true
 	}
 	switch w {
-	case "taken", "held", "seized":
+	case "taken", "held", "seized", "transported", "rushed", "airlifted", "flown":
 		k := i + 1
 		if s.w(k) == "as" {
 			k++
 		}
-		if cat, ok := passiveTails[s.w(k)]; ok {
+		if cat, ok := passiveTails[s.w(k)]; ok && (w == "taken" || w == "held" || w == "seized") {
 			return cat, k + 1, false, true
+		}
+		// "the four victims were taken to Riverside Hospital"
+		if w != "held" && w != "seized" && s.w(i+1) == "to" && s.nearWord(i+2, 6, "hospital", "hospitals", "trauma") {
+			return tally.Wounded, i + 1, false, true
 		}
 	case "blew", "blown":
 		if (s.w(i+1) == "themselves" || s.w(i+1) == "himself" || s.w(i+1) == "herself") && s.w(i+2) == "up" {
@@ -287,8 +291,8 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 		if s.w(i+1) == "and" && (s.w(i+2) == "killed" || s.w(i+2) == "wounded" || s.w(i+2) == "injured") {
 			return s.cueOf(i + 2).category(), i + 3, false, true
 		}
-		if s.w(i+1) == "at" {
-			return "", 0, false, false // "shot at": fired upon
+		if s.firedUpon(i) {
+			return "", 0, false, false // "shot at a car": fired upon
 		}
 		return tally.Casualties, i + 1, true, true
 	case "lost":
@@ -426,6 +430,12 @@ func (s *sent) active(i int) {
 	w := s.w(i)
 	c, isCue := s.cueAt(i)
 	take := s.is(i, takeVerbs) && w != "taken" && w != "held"
+	// "shot four people", "shooting two men", "hitting three bystanders": casualties, outcome untold
+	shoot := (w == "shot" || w == "shoots" || w == "shooting" || w == "shoot" || w == "hitting" || w == "striking") &&
+		(!s.is(i-1, auxiliaries) || s.w(i-1) == "and") && !s.is(i-1, determiners) && s.w(i+1) != "dead" && s.w(i+1) != "and"
+	if shoot {
+		c, isCue = mk(tally.Casualties, cueActive), true
+	}
 	if !(isCue && c.kind&cueActive != 0 || take) {
 		return
 	}
@@ -456,7 +466,7 @@ func (s *sent) active(i int) {
 					return
 				}
 			}
-			f := s.claim(found{cat: cat, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i, agent: agent})
+			f := s.claim(found{cat: cat, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i, agent: agent, shot: shoot})
 			if conj == 0 {
 				whole = f
 			}
@@ -627,7 +637,7 @@ func (s *sent) eventOf(i int) {
 	if s.w(e) == "per" || s.w(e) == "a" && s.w(e+1) == "day" || s.w(e) == "each" || s.w(e) == "every" {
 		return // a rate: "21 people per day"
 	}
-	s.claim(found{cat: cat, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i})
+	s.claim(found{cat: cat, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i, shot: s.w(i) == "shooting"})
 }
 
 // left: "which has left 132 people dead", "left one person with minor injuries".

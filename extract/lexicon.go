@@ -185,6 +185,7 @@ var tollAndCount = set("toll", "number", "left", "leaving", "leaves", "lives", "
 var eventNouns = map[string]tally.Category{
 	"deaths": tally.Killed, "death": tally.Killed, "killing": tally.Killed, "killings": tally.Killed,
 	"murder": tally.Killed, "murders": tally.Killed, "capture": tally.Captured, "abduction": tally.Captured,
+	"shooting":   tally.Casualties,
 	"kidnapping": tally.Captured, "injuries": tally.Wounded, "injury": tally.Wounded,
 }
 

@@ -13,7 +13,7 @@ const leadSentences = 3
 // cumulative and period figures never count.
 func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 	var sum tally.Summary
-	killed, wounded := tr.counts()
+	killed, hurt, victims := tr.counts()
 	for _, cat := range []tally.Category{tally.Killed, tally.Wounded, tally.Captured, tally.Missing} {
 		f := stated(d, claims, cat)
 		switch cat {
@@ -21,7 +21,12 @@ func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 			f = atLeast(f, int64(killed))
 			sum.Killed = f
 		case tally.Wounded:
-			f = atLeast(f, int64(wounded))
+			// the people shot or hurt who are not among the dead, however the dead were counted
+			dead := int64(killed)
+			if sum.Killed != nil {
+				dead = max(dead, sum.Killed.Best)
+			}
+			f = atLeast(f, max(int64(victims)-dead, int64(hurt)))
 			// "four people were shot" and one died: three wounded.
 			if shot := shotCount(d, claims); shot > 0 {
 				dead := int64(0)
@@ -59,7 +64,7 @@ func shotCount(d *docState, claims []tally.Claim) int64 {
 
 // atLeast raises a figure to n people counted one by one, or makes one.
 func atLeast(f *tally.Figure, n int64) *tally.Figure {
-	if n == 0 {
+	if n <= 0 {
 		return f
 	}
 	if f == nil {

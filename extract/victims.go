@@ -20,6 +20,7 @@ type fate uint8
 const (
 	fateNone fate = iota
 	fateUnharmed
+	fateShot // shot, the outcome not told: wounded unless the text says they died
 	fateWounded
 	fateKilled
 )
@@ -68,6 +69,10 @@ var fateStarts = set("shot", "shoots", "shooting", "stabbed", "killed", "killing
 	"fatally", "mortally", "wounding", "injuring", "wounded", "injured", "injures", "wounds", "hit", "struck", "grazed",
 	"left", "leaving", "leaves", "turned", "turning", "turns", "death", "murder", "slaying", "homicide", "striking",
 	"hitting")
+
+// ageModifiers may stand between an age and a person noun: "a 25-year-old black man".
+var ageModifiers = set("black", "white", "hispanic", "latino", "asian", "male", "female", "young", "unidentified",
+	"local", "former", "off-duty", "teenage", "pregnant")
 
 // fateWords are the other words the tracker reads a fate or an identity from.
 var fateWords = set("died", "dies", "die", "dead", "deceased", "succumbed", "passed", "hospital", "condition",
@@ -203,6 +208,9 @@ func (s *sent) personPhrase0(i int, tr *tracker) (mention, bool) {
 		age := -1
 		for k := 0; k < 4 && j < len(s.toks) && s.toks[j].kind == tWord && !s.is(j, npPrepositions) && !s.is(j, determiners) && s.toks[j].f&uint64(fateStarts) == 0 && !s.is(j, personNouns) && !s.is(j, clauseWords) && !s.is(j, verbAux) && s.toks[j].cue.kind == 0 && !s.is(j, reportVerbs); k++ {
 			j++
+			if strings.HasSuffix(s.w(j-1), "-year-old") && !s.is(j, personNouns) && !s.is(j, suspectNouns) && !ageModifiers.has(s.w(j)) {
+				break // "The 2-year-old suffered ...": the age is the head
+			}
 		}
 		for k := i; k < j; k++ {
 			if strings.HasSuffix(s.w(k), "-year-old") {
@@ -392,11 +400,11 @@ func (s *sent) fateAfter(i int) fate {
 	if !aux && s.transitiveUse(i) {
 		return fateNone // "A Florida mother shot and killed her daughter": the subject did it
 	}
-	if f == fateWounded && s.diesLater(i+1) {
+	if (f == fateWounded || f == fateShot) && s.diesLater(i+1) {
 		return fateKilled // "was shot in the head and later died", "Boy, 9, shot in head ... dies"
 	}
 	if neg {
-		if f == fateWounded || f == fateKilled {
+		if f >= fateShot {
 			return fateUnharmed
 		}
 		return fateNone
@@ -458,10 +466,10 @@ func (s *sent) fateVerb(i int) fate {
 		if s.w(i+1) == "dead" || (s.w(i+1) == "and" || s.w(i+1) == ",") && (s.w(i+2) == "killed" || s.w(i+2) == "died") || s.w(i+1) == "to" && s.w(i+2) == "death" {
 			return fateKilled
 		}
-		if s.w(i+1) == "at" || s.w(i+1) == "by" && s.w(i+2) == "police" && false {
-			return fateNone // "shot at": fired upon, not hit
+		if s.firedUpon(i) {
+			return fateNone // "shot at a car": fired upon, not hit
 		}
-		return fateWounded
+		return fateShot
 	case "wounded", "injured", "hurt", "hospitalized", "hospitalised", "grazed", "struck", "hit", "injuring":
 		if w == "struck" || w == "hit" {
 			if !s.nearWord(i+1, 4, "bullet", "bullets", "gunfire", "round", "shot", "shots", "stray") {
@@ -477,8 +485,8 @@ func (s *sent) fateVerb(i int) fate {
 			return fateWounded
 		}
 	case "in":
-		if s.nearWord(i+1, 3, "condition") {
-			return fateWounded
+		if s.nearWord(i+1, 3, "condition") || s.w(i+1) == "hospital" || s.w(i+1) == "the" && s.w(i+2) == "hospital" {
+			return fateWounded // "in critical condition", "child in hospital"
 		}
 	case "taken", "transported", "rushed", "airlifted", "flown", "driven", "treated", "admitted":
 		if s.nearWord(i+1, 6, "hospital", "medical", "trauma", "treated", "care") {
@@ -486,8 +494,11 @@ func (s *sent) fateVerb(i int) fate {
 		}
 	case "uninjured", "unharmed", "unhurt":
 		return fateUnharmed
-	case "took":
-		if s.w(i+1) == "his" || s.w(i+1) == "her" {
+	case "took", "takes", "taking":
+		if s.w(i+1) == "his" || s.w(i+1) == "her" || s.w(i+1) == "own" {
+			if s.w(i+1) == "own" && s.w(i+2) == "life" {
+				return fateKilled // "Student Takes Own Life"
+			}
 			if s.w(i+2) == "own" && s.w(i+3) == "life" {
 				return fateKilled
 			}
@@ -498,6 +509,16 @@ func (s *sent) fateVerb(i int) fate {
 		}
 	}
 	return fateNone
+}
+
+// firedUpon says whether "shot" at i means fired upon: "shot at a car",
+// "shot at officers" — not "shot at Kimball High School" (a place).
+func (s *sent) firedUpon(i int) bool {
+	if s.w(i+1) != "at" {
+		return false
+	}
+	k := i + 2
+	return k >= len(s.toks) || !s.toks[k].cap || s.toks[k].has(determiners)
 }
 
 // nearWord says whether one of the words occurs within n tokens from i.
@@ -546,18 +567,18 @@ func (s *sent) activeFate(i int) (fate, int) {
 		if w == "shooting" && !(s.is(i+1, determiners) || s.w(i+1) == "him" || s.w(i+1) == "her") {
 			return fateNone, 0 // "the shooting", "shooting suspect": a noun
 		}
-		return fateWounded, i + 1
+		return fateShot, i + 1
 	case "killed", "killing", "kills", "kill", "murdered", "murdering":
 		if s.w(i-1) == "was" || s.w(i-1) == "were" || s.w(i-1) == "been" || s.w(i-1) == "being" {
 			return fateNone, 0
 		}
 		return fateKilled, i + 1
 	case "striking", "hitting":
-		return fateWounded, i + 1 // "the gun discharged, striking 15-year-old Kevin Barbee"
+		return fateShot, i + 1 // "the gun discharged, striking 15-year-old Kevin Barbee"
 	case "hit", "struck", "grazed":
 		// "a bullet hit Maleah Williams in the head"
 		if k := i - 1; s.w(k) == "bullet" || s.w(k) == "bullets" || s.w(k) == "round" || s.w(k) == "gunfire" || s.w(k) == "shot" || s.w(k) == "shots" {
-			return fateWounded, i + 1
+			return fateShot, i + 1
 		}
 	case "wounding", "injuring", "wounded", "injured", "injures", "wounds":
 		if s.w(i-1) == "was" || s.w(i-1) == "were" || s.w(i-1) == "been" || s.w(i-1) == "being" {
@@ -694,6 +715,19 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 				if f := s.leftState(m.to); f != fateNone {
 					tr.resolve(m, f, s, si, title, text)
 					i = m.to - 1
+					// "left a 6-year-old dead and his father wounded"
+					for k := m.to; k < len(s.toks) && k < m.to+3; k++ {
+						if s.w(k) != "and" {
+							continue
+						}
+						if m2, ok := s.personPhrase(k+1, tr); ok {
+							if f2 := s.leftState(m2.to); f2 != fateNone {
+								tr.resolve(m2, f2, s, si, title, text)
+								i = m2.to - 1
+							}
+						}
+						break
+					}
 					continue
 				}
 			}
@@ -882,7 +916,7 @@ func (tr *tracker) find(m mention) int {
 				if x.speaker {
 					continue
 				}
-				if (pass == 1 || x.fate >= fateWounded) && (x.gender == m.gender || x.gender == 0 && (p == tr.last || x.fate >= fateWounded)) {
+				if (pass == 1 || x.fate >= fateShot) && (x.gender == m.gender || x.gender == 0 && (p == tr.last || x.fate >= fateShot)) {
 					return p
 				}
 			}
@@ -912,7 +946,7 @@ func (tr *tracker) find(m mention) int {
 		// the last one who suffered something, else anyone who fits
 		for pass := 0; pass < 2; pass++ {
 			for p := len(tr.people) - 1; p >= 0; p-- {
-				if !tr.people[p].speaker && (pass == 1 || tr.people[p].fate >= fateWounded) && compatible(tr.people[p], m) {
+				if !tr.people[p].speaker && (pass == 1 || tr.people[p].fate >= fateShot) && compatible(tr.people[p], m) {
 					return p
 				}
 			}
@@ -923,7 +957,7 @@ func (tr *tracker) find(m mention) int {
 		// and killed"), and a person told of again is told of with the same words.
 		for p := range tr.people {
 			x := tr.people[p]
-			if m.head != "" && (x.head == m.head || x.sent == 0 && !m.title && x.head != "" && x.fate >= fateWounded && sameKind(x.head, m.head)) {
+			if m.head != "" && (x.head == m.head || x.sent == 0 && !m.title && x.head != "" && x.fate >= fateShot && sameKind(x.head, m.head)) {
 				return p
 			}
 		}
@@ -954,7 +988,7 @@ func (tr *tracker) byName(m mention) int {
 	if m.full == "" {
 		// a surname alone: whoever of that name suffered something, else the last so named
 		for p := len(tr.people) - 1; p >= 0; p-- {
-			if tr.people[p].surname == m.surname && tr.people[p].fate >= fateWounded {
+			if tr.people[p].surname == m.surname && tr.people[p].fate >= fateShot {
 				return p
 			}
 		}
@@ -979,10 +1013,10 @@ func compatible(p person, m mention) bool {
 	if m.gender != 0 && p.gender != 0 && m.gender != p.gender {
 		return false
 	}
-	if p.head == "" && p.fate < fateWounded {
+	if p.head == "" && p.fate < fateShot {
 		return false // a name we know nothing bad of: "the victim" is not the man who spoke
 	}
-	if m.gender != 0 && m.gender == p.gender && p.fate >= fateWounded || sameKind(p.head, m.head) && p.head != "" {
+	if m.gender != 0 && m.gender == p.gender && p.fate >= fateShot || sameKind(p.head, m.head) && p.head != "" {
 		return true // "his mother died" after "Woman shot to death"
 	}
 	mSuspect, pSuspect := suspectNouns.has(m.head), suspectNouns.has(p.head)
@@ -1012,45 +1046,53 @@ const lateSentence = 10
 // larger number of dead the killed, and the wounded are the victims left.
 // ("Wiggins shot Reid several times" and "a 22-year-old man was killed" are
 // one victim, killed.)
-func (tr *tracker) counts() (killed, wounded int) {
+func (tr *tracker) counts() (killed, hurt, victims int) {
 	// Named people are told apart by name. Unnamed ones are told apart only
 	// within the sentence that introduces them ("a man and a woman were
 	// shot") or when the text says they are new ("another man"): an
 	// unnamed person introduced later is as likely the same one described
 	// again ("Student killed ..." / "a 17-year-old male was found dead").
-	var nk, nv int
-	perSent := map[int][2]int{} // intro sentence → [killed, victims]
-	var fk, fv int              // fresh ones
+	// The wounded are the victims left when the dead are counted, and at
+	// least those told wounded in words (hospitalized, in critical condition):
+	// someone only "shot" may be one of the dead told of again.
+	type group struct{ killed, hurt, victims int }
+	var named, fresh group
+	perSent := map[int]group{} // unnamed, by intro sentence
 	for _, p := range tr.people {
-		if p.sent > lateSentence || p.fate < fateWounded {
+		if p.sent > lateSentence || p.fate < fateShot {
 			continue // first told of deep in the story: another incident, most often
 		}
-		dead := 0
-		if p.fate == fateKilled {
-			dead = 1
-		}
+		var g *group
+		var c group
 		switch {
 		case p.named:
-			nk += dead
-			nv++
+			g = &named
 		case p.fresh:
-			fk += dead
-			fv++
+			g = &fresh
 		default:
-			c := perSent[p.sent]
-			c[0] += dead
-			c[1]++
-			perSent[p.sent] = c
+			c = perSent[p.sent]
+			g = &c
+		}
+		g.victims++
+		switch p.fate {
+		case fateKilled:
+			g.killed++
+		case fateWounded:
+			g.hurt++
+		}
+		if !p.named && !p.fresh {
+			perSent[p.sent] = *g
 		}
 	}
-	var uk, uv int
+	var unnamed group
 	for _, c := range perSent {
-		uk, uv = max(uk, c[0]), max(uv, c[1])
+		unnamed.killed, unnamed.hurt, unnamed.victims = max(unnamed.killed, c.killed), max(unnamed.hurt, c.hurt), max(unnamed.victims, c.victims)
 	}
 	// People the text calls new ("a third victim") come on top.
-	killed = max(nk, uk) + fk
-	wounded = max(nv, uv) + fv - killed
-	return killed, max(wounded, 0)
+	killed = max(named.killed, unnamed.killed) + fresh.killed
+	hurt = max(named.hurt, unnamed.hurt) + fresh.hurt
+	victims = max(named.victims, unnamed.victims) + fresh.victims
+	return killed, hurt, victims
 }
 
 // named lists the people the text names (speakers aside), with their fate.
@@ -1066,6 +1108,8 @@ func (tr *tracker) named(text string) []tally.Person {
 			q.Fate = "killed"
 		case fateWounded:
 			q.Fate = "wounded"
+		case fateShot:
+			q.Fate = "shot"
 		case fateUnharmed:
 			q.Fate = "unharmed"
 		}
@@ -1094,7 +1138,7 @@ func (tr *tracker) newClaims(d *docState, have []tally.Claim) []tally.Claim {
 	var out []tally.Claim
 next:
 	for _, p := range tr.people {
-		if p.fate != fateKilled && p.fate != fateWounded {
+		if p.fate < fateShot {
 			continue
 		}
 		for _, c := range have {
@@ -1103,8 +1147,11 @@ next:
 			}
 		}
 		cat := tally.Killed
-		if p.fate == fateWounded {
+		switch p.fate {
+		case fateWounded:
 			cat = tally.Wounded
+		case fateShot:
+			cat = tally.Casualties // shot, killed or wounded the text does not say
 		}
 		der := tally.Implicit
 		if p.named {
@@ -1133,11 +1180,13 @@ func deathOf(s *sent, i int) fate {
 	switch s.w(i) {
 	case "death", "killing", "murder", "slaying", "homicide":
 		return fateKilled
+	case "wounding":
+		return fateWounded
 	case "shooting":
 		if s.w(i-1) == "fatal" || s.w(i-1) == "deadly" {
 			return fateKilled
 		}
-		return fateWounded
+		return fateShot
 	}
 	return fateNone
 }
