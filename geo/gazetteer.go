@@ -1,0 +1,416 @@
+// Package geo is tally's offline gazetteer: countries, first-level
+// administrative regions (admin1: states, oblasts, governorates …), a few
+// hand-named regions (Donbas, Darfur …) and about 172,000 cities and towns
+// from GeoNames, with the demonyms of countries ("Ukrainian"). The data file,
+// gazetteer.tsv, is embedded in the binary: nothing is fetched at run time.
+//
+// The file is produced by `go generate ./geo/` (geo/gen) from pinned npm
+// packages and two hand-made tables (aliases.tsv, demonyms.tsv); see
+// README.md in this directory for the sources, their licences and the
+// attribution they require.
+//
+// Loading only finds the starts of the file's lines; Lookup normalises the
+// name (Normalize) and binary-searches the lines, which are sorted by key and,
+// within a key, most prominent place first.
+package geo
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"tally/geo/internal/norm"
+)
+
+//go:generate go run ./gen
+
+// data is the embedded gazetteer file. As a string it stays in the binary's
+// read-only data: loading copies nothing.
+//
+//go:embed gazetteer.tsv
+var data string
+
+// Precision says how exactly a Place locates what it names.
+type Precision string
+
+// The precisions of places, finest first.
+const (
+	// PrecisionPoint is an exact point (coordinates given in a source); the
+	// gazetteer itself has none.
+	PrecisionPoint Precision = "point"
+	// PrecisionCity is a city, town or village.
+	PrecisionCity Precision = "city"
+	// PrecisionAdmin2 is a second-level unit (county, district).
+	PrecisionAdmin2 Precision = "admin2"
+	// PrecisionAdmin1 is a first-level unit (state, oblast, governorate) or a
+	// region of about that size (Donbas, Darfur).
+	PrecisionAdmin1 Precision = "admin1"
+	// PrecisionCountry is a country or territory with an ISO 3166-1 code.
+	PrecisionCountry Precision = "country"
+)
+
+// Place is one gazetteer entry. Its strings point into the embedded data.
+type Place struct {
+	// Name is the canonical name: "Kursk Oblast", "Bastrop", "Russia".
+	Name string
+	// Country is the ISO 3166-1 alpha-2 code.
+	Country string
+	// Admin1 is the admin1 name ("Texas"); for an admin1 unit its own name;
+	// "" for countries and when unknown.
+	Admin1 string
+	// Admin1Code is the GeoNames admin1 code within the country ("TX", "41").
+	Admin1Code string
+	// Admin2 is the county or district, when known.
+	Admin2 string
+	// Lat and Lon are the place's point in degrees (WGS 84): the city itself,
+	// the seat or most populous city of an admin1 unit, the capital (or a
+	// stated point) of a country, a stated point of a hand-named region.
+	Lat, Lon float64
+	// Precision is city for cities, admin1 for admin1 units and regions,
+	// country for countries and demonyms.
+	Precision Precision
+	// Population is the GeoNames population of a city when known; 0 for
+	// countries and regions.
+	Population int64
+	// Feature is the GeoNames feature code when known: PPLC (capital), PPLA
+	// (admin1 seat), PPLA2, PPL … for cities; ADM1 for admin1 units, RGN for
+	// hand-named regions, PCL for countries.
+	Feature string
+	// Demonym marks an adjective or demonym entry ("Ukrainian"): it names the
+	// country as context, never as the place of an event.
+	Demonym bool
+}
+
+// Gazetteer is a loaded gazetteer. It is read-only and safe for concurrent
+// use.
+type Gazetteer struct {
+	data string
+	// Start offsets of the lines of each section, plus one final offset:
+	// line i spans data[s[i] : s[i+1]-1].
+	countries, admins, keys []uint32
+}
+
+var (
+	defaultOnce sync.Once
+	defaultG    *Gazetteer
+)
+
+// Default returns the gazetteer embedded in the binary, loaded on first use.
+func Default() *Gazetteer {
+	defaultOnce.Do(func() {
+		g, err := parse(data)
+		if err != nil {
+			panic("geo: embedded gazetteer: " + err.Error())
+		}
+		defaultG = g
+	})
+	return defaultG
+}
+
+// parse finds the line starts of the three sections of a gazetteer file.
+func parse(d string) (*Gazetteer, error) {
+	if len(d) >= 1<<32 {
+		return nil, fmt.Errorf("file too large")
+	}
+	if d != "" && d[len(d)-1] != '\n' {
+		return nil, fmt.Errorf("file does not end in a newline")
+	}
+	g := &Gazetteer{data: d}
+	offs := make([]uint32, 0, strings.Count(d, "\n")+3)
+	section := ""
+	var bounds []int // index in offs where each section's lines begin
+	var names []string
+	for p := 0; p < len(d); {
+		e := p + strings.IndexByte(d[p:], '\n')
+		switch {
+		case d[p] == '#' && section == "":
+		case d[p] == '@':
+			if section != "" {
+				offs = append(offs, uint32(p)) // end of the previous section
+			}
+			section = d[p+1 : e]
+			names = append(names, section)
+			bounds = append(bounds, len(offs))
+		case section == "":
+			return nil, fmt.Errorf("data before the first section at byte %d", p)
+		default:
+			offs = append(offs, uint32(p))
+		}
+		p = e + 1
+	}
+	offs = append(offs, uint32(len(d)))
+	for i, name := range names {
+		end := len(offs)
+		if i+1 < len(bounds) {
+			end = bounds[i+1]
+		}
+		s := offs[bounds[i]:end:end]
+		switch name {
+		case "country":
+			g.countries = s
+		case "admin1":
+			g.admins = s
+		case "key":
+			g.keys = s
+		default:
+			return nil, fmt.Errorf("unknown section %q", name)
+		}
+	}
+	if len(g.countries) < 2 || len(g.admins) < 2 || len(g.keys) < 2 {
+		return nil, fmt.Errorf("missing or empty section")
+	}
+	return g, nil
+}
+
+// line returns line i of section s, without its newline.
+func (g *Gazetteer) line(s []uint32, i int) string {
+	return g.data[s[i] : s[i+1]-1]
+}
+
+// field splits off the first tab-separated field of s.
+func field(s string) (f, rest string) {
+	if i := strings.IndexByte(s, '\t'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
+}
+
+// cmpFirst compares the first field of line with k (bytewise, like the
+// generator's sort).
+func cmpFirst(line string, k []byte) int {
+	for i := 0; i < len(k); i++ {
+		if i >= len(line) || line[i] == '\t' {
+			return -1
+		}
+		if line[i] != k[i] {
+			if line[i] < k[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	if len(line) > len(k) && line[len(k)] != '\t' {
+		return 1
+	}
+	return 0
+}
+
+// search returns the first line of section s whose first field is >= k.
+func (g *Gazetteer) search(s []uint32, k []byte) int {
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cmpFirst(g.line(s, m), k) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// Lookup returns every entry whose key equals Normalize(name), most prominent
+// first, or nil. Within a key, entries come in this order: countries named so;
+// admin1 units and hand-named regions whose own name (or an explicit form such
+// as "Kursk region", "Ind.") it is, unless a city of that name is the
+// country's capital or the unit's seat ("Kabul", "Donetsk": the city first);
+// then cities, capitals (PPLC) first, then admin1 seats (PPLA), then by
+// population, each followed by an admin1 unit that is named after it or
+// shares its stem ("Kursk": the city, then Kursk Oblast); demonyms last.
+//
+// Lookup does not allocate when nothing matches and allocates the result
+// slice only when something does.
+func (g *Gazetteer) Lookup(name string) []Place {
+	var buf [128]byte
+	k := norm.Append(buf[:0], name)
+	if len(k) == 0 {
+		return nil
+	}
+	n := len(g.keys) - 1
+	lo := g.search(g.keys, k)
+	hi := lo
+	for hi < n && cmpFirst(g.line(g.keys, hi), k) == 0 {
+		hi++
+	}
+	if hi == lo {
+		return nil
+	}
+	out := make([]Place, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		_, rest := field(g.line(g.keys, i))
+		if p, ok := g.place(rest); ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Has reports whether Lookup(name) would find anything, without allocating.
+func (g *Gazetteer) Has(name string) bool {
+	var buf [128]byte
+	k := norm.Append(buf[:0], name)
+	if len(k) == 0 {
+		return false
+	}
+	i := g.search(g.keys, k)
+	return i < len(g.keys)-1 && cmpFirst(g.line(g.keys, i), k) == 0
+}
+
+// place decodes the part of a key line after the key.
+func (g *Gazetteer) place(s string) (Place, bool) {
+	kind, s := field(s)
+	switch kind {
+	case "c", "d":
+		p, ok := g.Country(s)
+		p.Demonym = kind == "d"
+		return p, ok
+	case "a":
+		cc, code, _ := strings.Cut(s, ".")
+		return g.Admin1(cc, code)
+	case "r":
+		var p Place
+		var lat, lon string
+		p.Name, s = field(s)
+		p.Country, s = field(s)
+		p.Admin1Code, s = field(s)
+		lat, lon = field(s)
+		p.Lat, _ = strconv.ParseFloat(lat, 64)
+		p.Lon, _ = strconv.ParseFloat(lon, 64)
+		if p.Admin1Code != "" {
+			if a, ok := g.Admin1(p.Country, p.Admin1Code); ok {
+				p.Admin1 = a.Name
+			}
+		}
+		p.Precision, p.Feature = PrecisionAdmin1, "RGN"
+		return p, true
+	case "p":
+		var p Place
+		var lat, lon, pop string
+		p.Name, s = field(s)
+		p.Country, s = field(s)
+		p.Admin1Code, s = field(s)
+		p.Admin2, s = field(s)
+		lat, s = field(s)
+		lon, s = field(s)
+		pop, p.Feature = field(s)
+		p.Lat, _ = strconv.ParseFloat(lat, 64)
+		p.Lon, _ = strconv.ParseFloat(lon, 64)
+		if pop != "" {
+			p.Population, _ = strconv.ParseInt(pop, 10, 64)
+		}
+		if a, ok := g.admin(p.Country, p.Admin1Code); ok {
+			p.Admin1 = a
+		}
+		p.Precision = PrecisionCity
+		return p, true
+	}
+	return Place{}, false
+}
+
+// upper appends the upper-cased code to buf, or reports false when the code
+// is too long or has a byte other than an ASCII letter or digit.
+func upper(buf []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		default:
+			return buf, false
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
+
+// Country returns the country with the ISO 3166-1 alpha-2 code ("UA", case
+// does not matter): its name, and the capital (or a stated point) as its
+// coordinates.
+func (g *Gazetteer) Country(code string) (Place, bool) {
+	var buf [4]byte
+	k, ok := upper(buf[:0], code)
+	if !ok || len(k) != 2 {
+		return Place{}, false
+	}
+	i := g.search(g.countries, k)
+	if i >= len(g.countries)-1 {
+		return Place{}, false
+	}
+	line := g.line(g.countries, i)
+	if cmpFirst(line, k) != 0 {
+		return Place{}, false
+	}
+	var p Place
+	var lat, lon string
+	p.Country, line = field(line)
+	p.Name, line = field(line)
+	lat, lon = field(line)
+	p.Lat, _ = strconv.ParseFloat(lat, 64)
+	p.Lon, _ = strconv.ParseFloat(lon, 64)
+	p.Precision, p.Feature = PrecisionCountry, "PCL"
+	return p, true
+}
+
+// adminLine returns the admin1 line for country and code.
+func (g *Gazetteer) adminLine(country, code string) (string, bool) {
+	var buf [32]byte
+	k, ok := upper(buf[:0], country)
+	if !ok || len(k) != 2 || code == "" {
+		return "", false
+	}
+	k = append(k, '.')
+	if k, ok = upper(k, code); !ok {
+		return "", false
+	}
+	i := g.search(g.admins, k)
+	if i >= len(g.admins)-1 {
+		return "", false
+	}
+	line := g.line(g.admins, i)
+	if cmpFirst(line, k) != 0 {
+		return "", false
+	}
+	return line, true
+}
+
+// admin returns the name of an admin1 unit.
+func (g *Gazetteer) admin(country, code string) (string, bool) {
+	line, ok := g.adminLine(country, code)
+	if !ok {
+		return "", false
+	}
+	_, rest := field(line)
+	name, _ := field(rest)
+	return name, true
+}
+
+// Admin1 returns the admin1 unit with the GeoNames code code ("TX", "41")
+// in country ("US", "RU"), with its seat or most populous city as its point.
+func (g *Gazetteer) Admin1(country, code string) (Place, bool) {
+	line, ok := g.adminLine(country, code)
+	if !ok {
+		return Place{}, false
+	}
+	var p Place
+	var full, lat, lon string
+	full, line = field(line)
+	p.Country, p.Admin1Code, _ = strings.Cut(full, ".")
+	p.Name, line = field(line)
+	lat, lon = field(line)
+	p.Lat, _ = strconv.ParseFloat(lat, 64)
+	p.Lon, _ = strconv.ParseFloat(lon, 64)
+	p.Admin1 = p.Name
+	p.Precision, p.Feature = PrecisionAdmin1, "ADM1"
+	return p, true
+}
+
+// Normalize returns the lookup key of s: lower case, Latin diacritics folded
+// to ASCII ("Bogotá" → "bogota"), periods and apostrophes removed ("U.S." →
+// "us"), other punctuation and runs of spaces turned into one space, no space
+// at either end.
+func Normalize(s string) string {
+	return norm.Key(s)
+}
