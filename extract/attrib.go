@@ -145,6 +145,9 @@ func (s *sent) reportAt(doc string, i int) (attribution, bool) {
 	if (w == "claims" || w == "claim" || w == "claimed" || w == "claiming") && s.w(i+1) == "responsibility" {
 		return attribution{}, false // claiming an attack is not stating a figure
 	}
+	if s.negatedReport(i) {
+		return attribution{}, false // "she did not say whether ...": nobody states the figure
+	}
 	// "reports", "claims", "report", "claim" are nouns after a determiner or before a verb.
 	if s.is(i, nounOrVerb) && (s.is(i-1, determiners) || i == 0 || s.is(i+1, reportVerbs) || s.is(i+1, auxiliaries) && s.w(i+1) != "that" && s.w(i+1) != "to" || s.w(i-1) == "media" || s.w(i-1) == "news") {
 		return attribution{}, false
@@ -168,6 +171,17 @@ func (s *sent) reportAt(doc string, i int) (attribution, bool) {
 			return attribution{who: who, from: k, to: i + 1, verb: i, kind: attrForward}, true
 		}
 	}
+	if (w == "gave" || w == "gives") && !s.givesFigure(i) {
+		return attribution{}, false // "gave birth", "gave chase"
+	}
+	// A relative clause: "the sheriff's office, which gave a toll of three, ..."
+	if i >= 2 && (s.w(i-1) == "which" || s.w(i-1) == "who") && s.w(i-2) == "," {
+		if from, to, ok := s.subjectBefore(i - 2); ok {
+			a := s.source(doc, from, to)
+			a.verb, a.kind = i, attrForward
+			return a, true
+		}
+	}
 	if from, to, ok := s.subjectBefore(i); ok {
 		a := s.source(doc, from, to)
 		a.verb, a.kind = i, attrForward
@@ -187,6 +201,34 @@ func (s *sent) reportAt(doc string, i int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// givesFigure says whether "gave" at i gives a figure: "gave a toll of",
+// "gave the death toll as", "gave a figure of".
+func (s *sent) givesFigure(i int) bool {
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		switch s.w(k) {
+		case "toll", "figure", "figures", "count", "tally", "number", "estimate":
+			return true
+		}
+	}
+	return false
+}
+
+// negatedReport says whether the reporting verb at i is denied or refused:
+// "did not say", "would not confirm", "declined to say", "could not
+// immediately confirm", "refused to say", "didn't say".
+func (s *sent) negatedReport(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch s.w(k) {
+		case "not", "never", "n't", "didn't", "wouldn't", "couldn't", "won't", "declined", "refused", "unable":
+			return true
+		case "immediately", "to", "yet", "did", "does", "do", "would", "could", "can", "will", "be", "able":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // nounOrVerb are reporting words that are often nouns.

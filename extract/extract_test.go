@@ -107,6 +107,12 @@ func TestClaims(t *testing.T) {
 			[]want{{K, 70, 70, tally.UpTo, "reports", I}}},
 		{"vague", "Dozens of villagers were wounded in the crossfire.",
 			[]want{{W, 12, -1, tally.Vague, "", I}}},
+		{"denied report is no source", "Reporters gathered at city hall.\n\nThe mayor spoke briefly. She did not say whether the two dead were residents.",
+			[]want{{K, 2, 2, tally.Exact, "", I}}},
+		{"relative clause source", "The coroner's office, which gave a toll of five on Friday, said more bodies were found.",
+			[]want{{K, 5, 5, tally.Exact, "coroner's office", I}}},
+		{"gave without a figure", "A woman who gave birth on the bus was unhurt; 3 passengers died.",
+			[]want{{K, 3, 3, tally.Exact, "", I}}},
 		{"pronoun source", "Nurse Lena Ortiz spoke to reporters. She said 8 patients were injured by falling glass.",
 			[]want{{W, 8, 8, tally.Exact, "Lena Ortiz", I}}},
 	}

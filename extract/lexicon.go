@@ -227,7 +227,7 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "tell", "reported"
 	"determines", "concluded", "concludes", "found",
 	"acknowledges", "admitted", "admits", "documented", "documents", "noted", "notes", "revealed", "reveals",
 	"determined", "concurred", "believe", "believes", "wrote", "writes", "tweeted", "posted", "insisted",
-	"indicated", "explained", "warned", "suggested", "suggesting", "asserted", "put", "puts", "counted",
+	"indicated", "gave", "gives", "explained", "warned", "suggested", "suggesting", "asserted", "put", "puts", "counted",
 	"recorded", "registered", "listed", "disclosed", "spoke", "testified", "briefed", "according", "citing", "quoted", "cited")
 
 // reportNouns are sources by nature: "a statement", "reports".
