@@ -16,6 +16,10 @@ type Incident struct {
 	End       time.Time  `json:"-"`
 	DatePrec  string     `json:"date_precision"` // day, week, month, season, year; "" when only report dates are known
 	Where     *Place     `json:"where"`
+	EventType string     `json:"event_type,omitempty"`     // ACLED event type, or "Shooting"
+	SubType   string     `json:"sub_event_type,omitempty"` // ACLED sub-event type: "Drone strike", "Armed clash" ...
+	SideA     string     `json:"side_a,omitempty"`         // perpetrator as the reports name it
+	SideB     string     `json:"side_b,omitempty"`         // target as the reports name it
 	Killed    *Tally     `json:"killed"`
 	Wounded   *Tally     `json:"wounded"`
 	Captured  *Tally     `json:"captured"`
@@ -80,12 +84,13 @@ type Place struct {
 // IncidentFilter selects stored incidents. The zero value selects all.
 type IncidentFilter struct {
 	IDs     []string
-	After   string // cursor: incidents ordered by start date then id, after this id
-	Limit   int
+	After   string    // cursor: the id of the last incident of the previous page (newest first, then by id)
+	Limit   int       // at most this many; 0 means no limit
 	From    time.Time // start date at or after
 	To      time.Time // start date at or before
-	Country string
-	Query   string // full-text search over the incidents' documents
+	Country string    // ISO 3166-1 alpha-2 code of the incident's place
+	Type    string    // event type, as in Incident.EventType
+	Query   string    // full-text search over the incidents' documents
 }
 
 // MarshalJSON renders an incident in its CONTRACT.md shape, with the event

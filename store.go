@@ -18,6 +18,26 @@ type Store interface {
 	// least 8 characters) or by its input id. ENOTFOUND if there is none.
 	Document(ctx context.Context, key string) (*Extraction, error)
 
+	// Assignments returns, for every document already grouped, its hash
+	// mapped to the id of its incident.
+	Assignments(ctx context.Context) (map[string]string, error)
+
+	// PutIncidents replaces the stored incidents with incs in one
+	// transaction: afterwards the store holds exactly these.
+	PutIncidents(ctx context.Context, incs []Incident) error
+
+	// Incidents returns stored incidents, newest event first (then by id),
+	// filtered by f; After is a cursor (the id of the last incident seen).
+	Incidents(ctx context.Context, f IncidentFilter) ([]Incident, error)
+
+	// Incident returns one incident by id or unique id prefix. ENOTFOUND if
+	// there is none.
+	Incident(ctx context.Context, id string) (*Incident, error)
+
+	// Search returns the hashes of stored documents whose title or text
+	// match a full-text query (words, "phrases", prefix*), best first.
+	Search(ctx context.Context, query string, limit int) ([]string, error)
+
 	// Close releases the engine.
 	Close() error
 }

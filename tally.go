@@ -54,6 +54,28 @@ type Extraction struct {
 	Claims  []Claim
 	Summary Summary
 	People  []Person
+	// Event is what the document says of its main event: when, where, who
+	// against whom, of what kind. Nil until resolved.
+	Event *Event
+}
+
+// Event is the when, where, who and what of a document's main incident.
+type Event struct {
+	Date      *DateSpan `json:"date,omitempty"`
+	Place     *Place    `json:"where,omitempty"`
+	EventType string    `json:"event_type,omitempty"`
+	SubType   string    `json:"sub_event_type,omitempty"`
+	SideA     string    `json:"side_a,omitempty"`
+	SideB     string    `json:"side_b,omitempty"`
+}
+
+// DateSpan is a date resolved from the text: the interval it covers and how
+// precise it is (day, week, month, season, year).
+type DateSpan struct {
+	Start     time.Time `json:"start"`
+	End       time.Time `json:"end"`
+	Precision string    `json:"precision"`
+	Text      string    `json:"text,omitempty"` // the words it was read from
 }
 
 // Person is someone a report names, with what befell them as far as the

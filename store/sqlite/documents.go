@@ -21,8 +21,8 @@ func (s *DB) Put(ctx context.Context, batch []tally.Extraction) ([]bool, error) 
 	}
 	defer tx.Rollback()
 	docStmt, err := tx.PrepareContext(ctx, `INSERT INTO documents
-		(hash, id, url, title, outlet, published, lang, text, body_start, origin, line, summary, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(hash, id, url, title, outlet, published, lang, text, body_start, origin, line, summary, people, event, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(hash) DO NOTHING RETURNING seq`)
 	if err != nil {
 		return nil, err
@@ -63,12 +63,23 @@ func createDocument(ctx context.Context, stmt *sql.Stmt, x *tally.Extraction, at
 	if err != nil {
 		return 0, false, err
 	}
+	people, err := json.Marshal(x.People)
+	if err != nil {
+		return 0, false, err
+	}
+	if x.People == nil {
+		people = []byte("[]")
+	}
+	event, err := json.Marshal(x.Event)
+	if err != nil {
+		return 0, false, err
+	}
 	published := ""
 	if !d.Published.IsZero() {
 		published = d.Published.Format(time.RFC3339)
 	}
 	err = stmt.QueryRowContext(ctx, d.Hash, d.ID, d.URL, d.Title, d.Outlet, published, d.Lang, d.Text, d.BodyStart,
-		d.Origin, d.Line, string(summary), at).Scan(&seq)
+		d.Origin, d.Line, string(summary), string(people), string(event), at).Scan(&seq)
 	if err == sql.ErrNoRows {
 		return 0, false, nil
 	}
@@ -93,7 +104,7 @@ func createClaims(ctx context.Context, stmt *sql.Stmt, seq int64, claims []tally
 	return nil
 }
 
-const documentColumns = `seq, hash, id, url, title, outlet, published, lang, text, body_start, origin, line, summary`
+const documentColumns = `seq, hash, id, url, title, outlet, published, lang, text, body_start, origin, line, summary, people, event`
 
 // Documents returns stored documents with their claims in storage order.
 func (s *DB) Documents(ctx context.Context, f tally.DocumentFilter) ([]tally.Extraction, error) {
@@ -143,10 +154,10 @@ func (s *DB) query(ctx context.Context, q string, args ...any) ([]tally.Extracti
 	for rows.Next() {
 		var x tally.Extraction
 		var seq int64
-		var published, summary string
+		var published, summary, people, event string
 		d := &x.Doc
 		if err := rows.Scan(&seq, &d.Hash, &d.ID, &d.URL, &d.Title, &d.Outlet, &published, &d.Lang, &d.Text, &d.BodyStart,
-			&d.Origin, &d.Line, &summary); err != nil {
+			&d.Origin, &d.Line, &summary, &people, &event); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -156,6 +167,18 @@ func (s *DB) query(ctx context.Context, q string, args ...any) ([]tally.Extracti
 		var sj tally.SummaryJSON
 		if err := json.Unmarshal([]byte(summary), &sj); err == nil {
 			x.Summary = tally.Summary{Killed: sj.Killed, Wounded: sj.Wounded, Captured: sj.Captured, Missing: sj.Missing}
+		}
+		if people != "[]" {
+			if err := json.Unmarshal([]byte(people), &x.People); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("document %s: people: %w", d.ID, err)
+			}
+		}
+		if event != "null" {
+			if err := json.Unmarshal([]byte(event), &x.Event); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("document %s: event: %w", d.ID, err)
+			}
 		}
 		d.Seq = seq
 		index[seq] = len(out)

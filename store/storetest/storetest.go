@@ -5,6 +5,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,6 +26,10 @@ func Run(t *testing.T, open Open) {
 		{"Lookup", testLookup},
 		{"Filter", testFilter},
 		{"Unicode", testUnicode},
+		{"PeopleAndEvent", testPeopleAndEvent},
+		{"Incidents", testIncidents},
+		{"IncidentFilter", testIncidentFilter},
+		{"Search", testSearch},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -175,4 +180,191 @@ func ids(xs []tally.Extraction) []string {
 		out = append(out, x.Doc.ID)
 	}
 	return out
+}
+
+func testPeopleAndEvent(t *testing.T, s tally.Store) {
+	ctx := context.Background()
+	x := Sample("p", "Ana Ruiz, 34, was killed.")
+	x.People = []tally.Person{{Name: "Ana Ruiz", Age: 34, Fate: "killed"}}
+	x.Event = &tally.Event{
+		Date:      &tally.DateSpan{Start: time.Date(2025, 1, 11, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 1, 11, 0, 0, 0, 0, time.UTC), Precision: "day"},
+		Place:     &tally.Place{Name: "Kursk Oblast", Country: "RU", Lat: 51.7, Lon: 36.2, Precision: "admin1"},
+		EventType: "Battles", SideA: "Ukrainian Special Operations Forces", SideB: "North Korean troops",
+	}
+	if _, err := s.Put(ctx, []tally.Extraction{x}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Document(ctx, x.Doc.Hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.People) != 1 || got.People[0] != x.People[0] {
+		t.Errorf("people = %+v, want %+v", got.People, x.People)
+	}
+	if got.Event == nil || got.Event.Place == nil || *got.Event.Place != *x.Event.Place || got.Event.SideB != x.Event.SideB ||
+		got.Event.Date == nil || !got.Event.Date.Start.Equal(x.Event.Date.Start) {
+		t.Errorf("event = %+v, want %+v", got.Event, x.Event)
+	}
+	plain := Sample("q", "no people here")
+	if _, err := s.Put(ctx, []tally.Extraction{plain}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Document(ctx, plain.Doc.Hash); err != nil || got.People != nil || got.Event != nil {
+		t.Errorf("plain document: people %v event %v err %v", got.People, got.Event, err)
+	}
+}
+
+// incident makes an incident of the given documents starting on day (2025-01-day).
+func incident(id string, day int, country string, docs ...tally.Extraction) tally.Incident {
+	inc := tally.Incident{ID: id, Title: "incident " + id, Killed: &tally.Tally{Low: 3, Best: 4, High: 5, Conservative: 3},
+		Where: &tally.Place{Name: "Somewhere", Country: country, Precision: "city"}, EventType: "Shooting", Grade: "single source"}
+	if day > 0 {
+		inc.Start = time.Date(2025, 1, day, 0, 0, 0, 0, time.UTC)
+		inc.End = inc.Start
+	}
+	for _, d := range docs {
+		inc.Docs = append(inc.Docs, d.Doc.ID)
+		inc.Hashes = append(inc.Hashes, d.Doc.Hash)
+		inc.Sources = append(inc.Sources, tally.Source{Doc: d.Doc.ID, Hash: d.Doc.Hash, Category: tally.Killed,
+			Count: tally.CountJSON{Low: 4, High: tally.Int64(4), Qualifier: tally.Exact, Text: "four"}, Sentence: d.Doc.Text})
+	}
+	return inc
+}
+
+func testIncidents(t *testing.T, s tally.Store) {
+	ctx := context.Background()
+	a, b, c := Sample("a", "text a"), Sample("b", "text b"), Sample("c", "text c")
+	if _, err := s.Put(ctx, []tally.Extraction{a, b, c}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Assignments(ctx); err != nil || len(got) != 0 {
+		t.Fatalf("assignments before grouping = %v, %v", got, err)
+	}
+	first := []tally.Incident{incident("inc-000000000001", 3, "US", a, b), incident("inc-100000000002", 0, "", c)}
+	if err := s.PutIncidents(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	as, err := s.Assignments(ctx)
+	if err != nil || len(as) != 3 || as[a.Doc.Hash] != "inc-000000000001" || as[c.Doc.Hash] != "inc-100000000002" {
+		t.Fatalf("assignments = %v, %v", as, err)
+	}
+	got, err := s.Incident(ctx, "inc-000000000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Docs) != 2 || got.Killed == nil || got.Killed.Best != 4 || !got.Start.Equal(first[0].Start) ||
+		len(got.Sources) != 2 || got.Sources[0].Count.Text != "four" || got.Where.Country != "US" {
+		t.Errorf("incident round trip = %+v", got)
+	}
+	if _, err := s.Incident(ctx, "inc-"); tally.ErrorCode(err) != tally.ECONFLICT {
+		t.Errorf("ambiguous prefix: %v, want conflict", err)
+	}
+	if got, err := s.Incident(ctx, "inc-1000"); err != nil || got.ID != "inc-100000000002" {
+		t.Errorf("unique prefix: %v, %v", got, err)
+	}
+	if _, err := s.Incident(ctx, "inc-ffff"); tally.ErrorCode(err) != tally.ENOTFOUND {
+		t.Errorf("missing incident: %v, want not found", err)
+	}
+	// Replacing: c joins the first incident, the second goes.
+	if err := s.PutIncidents(ctx, []tally.Incident{incident("inc-000000000001", 3, "US", a, b, c)}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Incidents(ctx, tally.IncidentFilter{})
+	if err != nil || len(all) != 1 || len(all[0].Docs) != 3 {
+		t.Fatalf("after replace: %d incidents, %v", len(all), err)
+	}
+	// A failed replacement changes nothing: the same document in two incidents.
+	bad := []tally.Incident{incident("inc-000000000003", 1, "US", a), incident("inc-000000000004", 1, "US", a)}
+	if err := s.PutIncidents(ctx, bad); err == nil {
+		t.Errorf("one document in two incidents was accepted")
+	}
+	if all, _ := s.Incidents(ctx, tally.IncidentFilter{}); len(all) != 1 || all[0].ID != "inc-000000000001" {
+		t.Errorf("a failed replacement changed the store: %v", all)
+	}
+}
+
+func testIncidentFilter(t *testing.T, s tally.Store) {
+	ctx := context.Background()
+	var docs []tally.Extraction
+	for _, id := range []string{"1", "2", "3", "4", "5"} {
+		docs = append(docs, Sample(id, "text "+id))
+	}
+	if _, err := s.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	incs := []tally.Incident{
+		incident("inc-a", 5, "US", docs[0]), incident("inc-b", 9, "RU", docs[1]), incident("inc-c", 9, "US", docs[2]),
+		incident("inc-d", 0, "", docs[3]), incident("inc-e", 1, "UA", docs[4]),
+	}
+	incs[1].EventType = "Battles"
+	if err := s.PutIncidents(ctx, incs); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(f tally.IncidentFilter) []string {
+		t.Helper()
+		got, err := s.Incidents(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, inc := range got {
+			out = append(out, inc.ID)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		f    tally.IncidentFilter
+		want string
+	}{
+		{"all, newest first, undated last", tally.IncidentFilter{}, "inc-b inc-c inc-a inc-e inc-d"},
+		{"page", tally.IncidentFilter{Limit: 2}, "inc-b inc-c"},
+		{"after cursor", tally.IncidentFilter{After: "inc-c", Limit: 2}, "inc-a inc-e"},
+		{"last page", tally.IncidentFilter{After: "inc-e"}, "inc-d"},
+		{"country", tally.IncidentFilter{Country: "us"}, "inc-c inc-a"},
+		{"type", tally.IncidentFilter{Type: "battles"}, "inc-b"},
+		{"date range", tally.IncidentFilter{From: time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)}, "inc-a"},
+		{"ids", tally.IncidentFilter{IDs: []string{"inc-e", "inc-a"}}, "inc-a inc-e"},
+		{"text", tally.IncidentFilter{Query: "text 3"}, "inc-c"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(ids(tc.f), " "); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if _, err := s.Incidents(ctx, tally.IncidentFilter{After: "inc-zzz"}); tally.ErrorCode(err) != tally.EINVALID {
+		t.Errorf("bad cursor: %v, want invalid", err)
+	}
+}
+
+func testSearch(t *testing.T, s tally.Store) {
+	ctx := context.Background()
+	a := Sample("s1", "Gunfire at the riverside festival in Bastrop left three dead.")
+	b := Sample("s2", "A drone strike near Sudzha killed soldiers.")
+	b.Doc.Title = "Strike in Kursk Oblast"
+	if _, err := s.Put(ctx, []tally.Extraction{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"festival", []string{a.Doc.Hash}},
+		{"kursk", []string{b.Doc.Hash}},
+		{`"drone strike"`, []string{b.Doc.Hash}},
+		{`"strike drone"`, nil},
+		{"river*", []string{a.Doc.Hash}},
+		{`bastrop" OR (`, nil}, // user input never is FTS syntax
+		{"", nil},
+	}
+	for _, tc := range tests {
+		got, err := s.Search(ctx, tc.q, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", tc.q, err)
+			continue
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("Search(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
 }
