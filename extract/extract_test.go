@@ -160,6 +160,7 @@ func TestDistractors(t *testing.T) {
 		"The militia swapped two hostages for three of its commanders.",
 		"Call Crime Stoppers at 554-1111 or visit page 4.",
 		"Council meeting moved\n\n2 min read\n\nThe council will meet at 7 p.m. on Monday.",
+		"The gunman pleaded guilty to trying to kill three guards at the depot.",
 	} {
 		x := run(t, "", body)
 		for _, c := range x.Claims {
@@ -222,6 +223,9 @@ func TestImplicitCounts(t *testing.T) {
 		{"Two brothers hurt in shooting", "Two brothers were wounded when someone fired into their car.", 0, 2},
 		{"", "Officers shot and killed the suspect after he fired at them. No officers were hurt.", 1, 0},
 		{"", "Lena Park, 29, and Omar Reyes, 31, were found dead inside the home. A third victim, a 15-year-old girl, was hospitalized.", 2, 1},
+		{"Six people shot near a river park", "Officers closed the park on Saturday.", 0, 6},
+		{"", "Two guests were shot and wounded at the reception, and 3 others were grazed by bullets.", 0, 5},
+		{"Father of 4 fatally shot outside a gas station", "The man was shot once in the chest.", 1, 0},
 	}
 	for _, tc := range tests {
 		x := run(t, tc.title, tc.body)
@@ -233,7 +237,7 @@ func TestImplicitCounts(t *testing.T) {
 			w = x.Summary.Wounded.Best
 		}
 		if k != tc.killed || w != tc.wounded {
-			t.Errorf("%q: killed %d wounded %d, want %d and %d", tc.body[:40], k, w, tc.killed, tc.wounded)
+			t.Errorf("%q: killed %d wounded %d, want %d and %d", tc.body[:min(40, len(tc.body))], k, w, tc.killed, tc.wounded)
 		}
 	}
 }

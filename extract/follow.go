@@ -138,6 +138,10 @@ func (s *sent) ordinals() {
 	}
 }
 
+// parentNouns head "father of three": a count of children, not of victims.
+var parentNouns = set("father", "mother", "dad", "mom", "parent", "parents", "grandmother", "grandfather",
+	"grandparent", "grandparents", "grandma", "grandpa", "mum")
+
 var ordinalWords = set("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 // excluded says whether a figure cannot count people: a date, year, time,
@@ -187,6 +191,10 @@ func (s *sent) excluded(n number) bool {
 		case "", ",", ")", ";", ".", "all", "and", "was", "were", "is", "are", "had", "has", "died", "of":
 			return true
 		}
+	}
+	// "a father of 3 fatally shot": his children, not victims.
+	if prev == "of" && parentNouns.has(s.w(n.i-2)) {
+		return true
 	}
 	if prev == "(" && next == ")" && n.low < 120 {
 		return true

@@ -182,6 +182,9 @@ func (s *sent) nounPhrase(i, max int) int {
 			return j
 		}
 		w := t.w
+		if w == "shot" && j > i {
+			return j // "Four people shot outside a nightclub": the verb, not a modifier
+		}
 		if t.cue.kind != 0 && w != "missing" || t.has(verbAux) || t.has(auxiliaries) && j+1 < len(s.toks) && !(s.toks[j+1].kind == tWord && !s.is(j+1, verbAux) && s.cueOf(j+1).kind == 0) || t.has(reportVerbs) && !t.has(nounOrVerb) {
 			return j
 		}
@@ -442,6 +445,9 @@ func (s *sent) active(i int) {
 	if prev := s.w(i - 1); isCue && c.kind&cuePassive != 0 && (s.is(i-1, auxiliaries) && prev != "have" && prev != "has" && prev != "had" && prev != "and" || s.w(i+1) == "themselves") {
 		return // "were killed", "killed themselves"
 	}
+	if s.intent(i) {
+		return // "trying to kill two others", "threatened to shoot them": not done
+	}
 	agent := s.agentBefore(i)
 	if s.w(i-1) == "and" && len(s.finds) > 0 && agent[0] < 0 {
 		agent = s.finds[len(s.finds)-1].agent // "SOF killed 21 and wounded 40": one subject
@@ -519,6 +525,23 @@ func (s *sent) active(i int) {
 			j++
 		}
 	}
+}
+
+// intent says whether the verb at i is only intended or attempted: "trying
+// to kill", "threatened to shoot", "plotted to kill", "would have killed".
+func (s *sent) intent(i int) bool {
+	switch s.w(i - 1) {
+	case "would", "could", "might", "not", "never", "nearly", "almost":
+		return true
+	case "to":
+		switch s.w(i - 2) {
+		case "trying", "tried", "try", "tries", "attempted", "attempting", "attempt", "threatened", "threatening",
+			"threatens", "plotted", "plotting", "planned", "planning", "plans", "wanted", "wants", "intended",
+			"intent", "intending", "conspiracy", "conspired", "conspiring", "vowed", "sought", "seeking":
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sent) isNumStart(i int) bool {

@@ -128,6 +128,7 @@ var cues = map[string]cue{
 	"deceased":     mk(tally.Killed, cuePassive),
 	"die":          mk(tally.Killed, cueIntrans),
 	"dies":         mk(tally.Killed, cueIntrans),
+	"dying":        mk(tally.Killed, cueIntrans), // "one boy dying at the scene and three others hospitalized"
 	"perished":     mk(tally.Killed, cueIntrans),
 	"deaths":       mk(tally.Killed, cueNoun),
 	"fatalities":   mk(tally.Killed, cueNoun),
@@ -145,6 +146,7 @@ var cues = map[string]cue{
 	"hurt":         mk(tally.Wounded, cuePassive),
 	"hospitalized": mk(tally.Wounded, cuePassive),
 	"hospitalised": mk(tally.Wounded, cuePassive),
+	"grazed":       mk(tally.Wounded, cuePassive), // "3 others were grazed by bullets"
 	"critical":     mk(tally.Wounded, cuePassive), // "One dead, two critical"
 	"casualties":   mk(tally.Casualties, cueNoun),
 	"losses":       mk(tally.Casualties, cueNoun),

@@ -101,6 +101,24 @@ func stated(d *docState, claims []tally.Claim, cat tally.Category) *tally.Figure
 		return nil
 	}
 	f := &tally.Figure{Low: claims[pick[0]].Count.Low}
+	// "2 shot and wounded, 3 others grazed": figures of others add to the one before them in the sentence.
+	// A repeated figure is a repeat (captions run into the text), not more people.
+	run, runSent, last := int64(0), -1, int64(-1)
+	for _, i := range pick {
+		p := d.out[i]
+		if p.sent == runSent && claims[i].Count.Low != last && d.others(i) {
+			run += claims[i].Count.Low
+		} else {
+			run, runSent = claims[i].Count.Low, p.sent
+		}
+		last = claims[i].Count.Low
+		if run > f.Best {
+			f.Best = run
+		}
+		if run > f.High {
+			f.High = run
+		}
+	}
 	for _, i := range pick {
 		c := claims[i].Count
 		if c.Low < f.Low {
@@ -135,4 +153,21 @@ func (d *docState) inLead(si int) bool {
 		}
 	}
 	return body < leadSentences
+}
+
+// others says whether claim i counts people besides those of the figure
+// before it: "3 others", "the other three", "another 2", "two more".
+func (d *docState) others(i int) bool {
+	p := d.out[i]
+	s := d.sents[p.sent].s
+	n := p.f.n
+	switch s.w(n.i - 1) {
+	case "other", "another", "additional":
+		return true
+	}
+	switch s.w(n.j) {
+	case "others", "more", "other":
+		return true
+	}
+	return false
 }

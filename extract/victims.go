@@ -412,6 +412,31 @@ func (s *sent) fateAfter(i int) fate {
 	return f
 }
 
+// ppWords open a short prepositional phrase that may follow a person and
+// precede their fate: "a woman with him", "a man in his 20s", "father of 3".
+var ppWords = set("in", "with", "from", "inside", "at", "near", "outside", "on", "of", "aboard")
+
+// skipPP returns where a short prepositional phrase at i ends, when a verb
+// or a fate follows it, else i.
+func (s *sent) skipPP(i int) int {
+	if !s.is(i, ppWords) {
+		return i
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+5; k++ {
+		t := s.toks[k]
+		if t.has(verbAux) || t.w == "fatally" || t.w == "mortally" || t.w == "critically" || t.w == "seriously" {
+			if k == i+1 {
+				return i
+			}
+			return k
+		}
+		if t.kind == tPunct || t.has(clauseWords) || t.has(reportVerbs) || t.f&uint64(fateStarts) != 0 || t.cue.kind != 0 {
+			return i
+		}
+	}
+	return i
+}
+
 // transitiveUse says whether a violence verb at i (without auxiliary) takes
 // an object: "shot and killed her daughter", "shot a man", "wounding two".
 func (s *sent) transitiveUse(i int) bool {
@@ -651,6 +676,9 @@ func (tr *tracker) track(s *sent, si int, title bool, text string) {
 				}
 			}
 			f := s.fateAfter(j)
+			if k := s.skipPP(j); f == fateNone && k > j {
+				f = s.fateAfter(k) // "Another man in the home was wounded", "a father of 3 fatally shot"
+			}
 			if m.kind == 'n' && s.identifies(m.from) {
 				m.linkName = true
 			}
@@ -801,6 +829,9 @@ func (s *sent) speaks(m mention, after int) bool {
 	// "said her great uncle George Donahoo"
 	for k := m.from - 1; k >= 0 && k >= m.from-5; k-- {
 		w := s.w(k)
+		if w == "to" && s.w(k-1) == "according" {
+			w = "according" // "according to Safe Streets Project"
+		}
 		if w == "said" || w == "says" || w == "according" {
 			// "said Chief Ken Atkinson." speaks; "police said Kaemon Robinson was playing" does not.
 			e := s.w(after)
