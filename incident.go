@@ -51,11 +51,16 @@ type Source struct {
 	ClaimedBy string    `json:"claimed_by"`
 	Category  Category  `json:"category"`
 	Count     CountJSON `json:"count"`
+	Who       string    `json:"who,omitempty"` // the victims the figure counts
 	Sentence  string    `json:"sentence"`
-	Published time.Time `json:"-"`
+	Published time.Time `json:"reported,omitzero"` // when the report was published; zero if unknown
 	Span      [2]int    `json:"span"`
 	Derived   string    `json:"derived,omitempty"`
 	Scope     Scope     `json:"scope"`
+	// Toll marks the figure the report gives as the incident's toll in its
+	// category (the one that enters low / best / high); the others are parts,
+	// subgroups or earlier figures the report mentions.
+	Toll bool `json:"toll,omitempty"`
 }
 
 // Reason explains why a document is in an incident: the document it was

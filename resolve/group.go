@@ -17,12 +17,16 @@ type Options struct {
 	MaxKeys int
 	// MaxDF drops terms found in more documents than this from blocking (too common to tell events apart).
 	MaxDF int
+	// Merge is the probability from which a report that joins one incident
+	// also merges into it another incident it resembles (it bridges two
+	// reports of one event that did not resemble each other enough); 0 never merges.
+	Merge float64
 	// Weights of the pair model; the zero value means the fitted weights.
 	Weights *pairFeatures
 }
 
 // DefaultOptions were measured on the gun-violence corpus (../shared/data/gva).
-var DefaultOptions = Options{Threshold: 0.5, MaxKeys: 16, MaxDF: 60}
+var DefaultOptions = Options{Threshold: 0.5, Merge: 0.8, MaxKeys: 16, MaxDF: 60}
 
 // link says why a document joined an incident: the document it resembles most and how.
 type link struct {
@@ -43,6 +47,7 @@ type grouping struct {
 	ids     []string // cluster → incident id
 	w       *pairFeatures
 	post    map[int32][]int
+	pairs   int // document pairs compared, a measure of the work done
 }
 
 // group clusters the documents. Documents already assigned to an incident
@@ -88,16 +93,21 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 	for _, i := range order {
 		d := docs[i]
 		best := link{to: -1}
+		near := map[int]float64{} // cluster → best probability
 		for _, k := range d.keys {
 			for _, j := range g.post[k] {
 				if seen[j] == i {
 					continue
 				}
 				seen[j] = i
+				g.pairs++
 				l := similarity(d, docs[j], g.w)
 				l.to = j
 				if l.score > best.score {
 					best = l
+				}
+				if c := g.cluster[j]; l.score > near[c] {
+					near[c] = l.score
 				}
 			}
 		}
@@ -114,7 +124,20 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 			}
 			g.join(i, c)
 		case best.to >= 0 && best.score >= opt.Threshold:
-			g.join(i, g.cluster[best.to])
+			c := g.cluster[best.to]
+			g.join(i, c)
+			if opt.Merge > 0 {
+				var others []int
+				for oc, p := range near {
+					if oc != c && p >= opt.Merge {
+						others = append(others, oc)
+					}
+				}
+				sort.Ints(others)
+				for _, oc := range others {
+					g.merge(oc, c)
+				}
+			}
 		default:
 			g.join(i, g.open(incidentID(d.x.Doc.Hash)))
 			best = link{to: -1, score: best.score}
@@ -134,6 +157,15 @@ func (g *grouping) open(id string) int {
 	return len(g.members) - 1
 }
 
+// merge moves every document of cluster src into dst; src is left empty.
+func (g *grouping) merge(src, dst int) {
+	for _, i := range g.members[src] {
+		g.cluster[i] = dst
+	}
+	g.members[dst] = append(g.members[dst], g.members[src]...)
+	g.members[src] = nil
+}
+
 // join puts document i in cluster c.
 func (g *grouping) join(i, c int) {
 	g.cluster[i] = c
@@ -147,14 +179,22 @@ func (g *grouping) join(i, c int) {
 // with the ids of related incidents (alike, but judged other events).
 func Resolve(xs []tally.Extraction, assigned map[string]string, opt Options) []tally.Incident {
 	g := group(xs, assigned, opt)
-	out := make([]tally.Incident, 0, len(g.members))
+	out := make([]tally.Incident, len(g.members))
 	for c, ms := range g.members {
-		inc := reconcile(g, ms)
-		inc.ID = g.ids[c]
-		out = append(out, inc)
+		if len(ms) == 0 {
+			continue // merged into another
+		}
+		out[c] = reconcile(g, ms)
+		out[c].ID = g.ids[c]
 	}
 	related(g, out)
-	return out
+	kept := out[:0]
+	for _, inc := range out {
+		if inc.ID != "" {
+			kept = append(kept, inc)
+		}
+	}
+	return kept
 }
 
 // relatedMin is the probability from which two documents of different

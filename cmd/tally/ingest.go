@@ -36,6 +36,9 @@ Bad input is reported on standard error, one line each; the rest is stored.`,
 				return err
 			}
 			fmt.Fprintln(os.Stderr, "tally:", res)
+			if err := groupNew(cmd.Context(), st, res); err != nil {
+				return err
+			}
 			if res.failed > 0 {
 				return exitError(res.failed)
 			}
@@ -95,4 +98,18 @@ func ingest(ctx context.Context, st tally.Store, paths []string, workers int) (i
 	})
 	flush()
 	return res, storeErr
+}
+
+// groupNew groups the documents an ingest stored into incidents, and says
+// how many incidents the store holds.
+func groupNew(ctx context.Context, st tally.Store, res ingestResult) error {
+	if res.fresh == 0 {
+		return nil
+	}
+	n, err := regroup(ctx, st, false)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "tally: %d incidents\n", n)
+	return nil
 }

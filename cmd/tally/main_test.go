@@ -192,3 +192,131 @@ func TestReportExamples(t *testing.T) {
 		t.Errorf("stderr: %s", stderr)
 	}
 }
+
+// TestIncidentsCommands: ingest groups the invented examples into incidents;
+// incidents prints them in every format, show prints one, and re-ingesting
+// changes nothing.
+func TestIncidentsCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "i.db")
+	if _, stderr, code := tally_(t, "", "ingest", "--db", db, "../../examples"); code != 0 || !strings.Contains(stderr, "incidents") {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	out, stderr, code := tally_(t, "", "incidents", "--db", db, "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("incidents: exit %d: %s", code, stderr)
+	}
+	type incident struct {
+		ID     string   `json:"id"`
+		Docs   []string `json:"docs"`
+		Title  string   `json:"title"`
+		Start  *string  `json:"start"`
+		End    *string  `json:"end"`
+		Killed *struct {
+			Low, Best, High, Conservative int64
+		} `json:"killed"`
+		Disputed *bool `json:"disputed"`
+		Sources  []struct {
+			Doc, Outlet, Category, Sentence string
+			ClaimedBy                       *string `json:"claimed_by"`
+			Count                           struct{ Low int64 }
+		} `json:"sources"`
+	}
+	var incs []incident
+	docs := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var inc incident
+		if err := json.Unmarshal([]byte(line), &inc); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		if !strings.HasPrefix(inc.ID, "inc-") || len(inc.Docs) == 0 || inc.Disputed == nil || inc.Start == nil {
+			t.Errorf("incident lacks contract fields: %s", line)
+		}
+		docs += len(inc.Docs)
+		incs = append(incs, inc)
+	}
+	if docs != 4 {
+		t.Errorf("%d documents in incidents, want each of the 4 once", docs)
+	}
+	var festival *incident
+	for i := range incs {
+		if len(incs[i].Docs) > 1 {
+			festival = &incs[i]
+		}
+	}
+	if festival == nil {
+		t.Fatalf("no incident groups several reports: %s", out)
+	}
+	if festival.Killed == nil || festival.Killed.Best != 4 || festival.Killed.Conservative != 3 {
+		t.Errorf("festival killed = %+v, want best 4, conservative 3", festival.Killed)
+	}
+	outlets := map[string]bool{}
+	for _, s := range festival.Sources {
+		outlets[s.Outlet] = true
+	}
+	if !outlets["Valley News"] || !outlets["Example Wire Service (invented)"] {
+		t.Errorf("sources do not show the outlets side by side: %v", outlets)
+	}
+
+	csvOut, _, code := tally_(t, "", "incidents", "--db", db, "--format", "csv")
+	if code != 0 || !strings.HasPrefix(csvOut, "event_id,event_date,end_date,date_precision,event_type") || strings.Count(csvOut, "\n") != len(incs)+1 {
+		t.Errorf("csv: exit %d:\n%s", code, csvOut)
+	}
+	geo, _, code := tally_(t, "", "incidents", "--db", db, "--format", "geojson")
+	var fc struct {
+		Type     string `json:"type"`
+		Features []any  `json:"features"`
+	}
+	if code != 0 || json.Unmarshal([]byte(geo), &fc) != nil || fc.Type != "FeatureCollection" {
+		t.Errorf("geojson: exit %d: %s", code, geo)
+	}
+	table, _, _ := tally_(t, "", "incidents", "--db", db)
+	if !strings.Contains(table, festival.ID) || !strings.Contains(table, "incidents") {
+		t.Errorf("table lacks %s:\n%s", festival.ID, table)
+	}
+
+	show, stderr, code := tally_(t, "", "show", "--db", db, festival.ID[:10])
+	if code != 0 {
+		t.Fatalf("show: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Sources", "Valley News", "Why these documents", "opened the incident", "CONSERVATIVE", "Grade:"} {
+		if !strings.Contains(show, want) {
+			t.Errorf("show lacks %q:\n%s", want, show)
+		}
+	}
+	if _, stderr, code := tally_(t, "", "show", "--db", db, "inc-nosuch"); code == 0 || !strings.Contains(stderr, "no incident") {
+		t.Errorf("show of a missing incident: exit %d: %s", code, stderr)
+	}
+
+	// Re-ingesting adds nothing and keeps every incident.
+	if _, stderr, code := tally_(t, "", "ingest", "--db", db, "../../examples"); code != 0 || !strings.Contains(stderr, "0 new, 4 unchanged") {
+		t.Fatalf("re-ingest: exit %d: %s", code, stderr)
+	}
+	again, _, _ := tally_(t, "", "incidents", "--db", db, "--format", "jsonl")
+	if again != out {
+		t.Errorf("re-ingesting changed the incidents:\n%s\nthen\n%s", out, again)
+	}
+}
+
+// TestEvalCommand: tally eval prints the scorer's two lines.
+func TestEvalCommand(t *testing.T) {
+	seeds := filepath.Join("..", "..", "..", "shared", "data", "seeds")
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skipf("shared data not found at %s", seeds)
+	}
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	out, stderr, code := tally_(t, "", append([]string{"eval", "claims", "--gold", filepath.Join(seeds, "gold")}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var res struct {
+		Docs int     `json:"docs"`
+		F1   float64 `json:"f1"`
+	}
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "claims: P=") || json.Unmarshal([]byte(lines[1]), &res) != nil || res.Docs != 3 {
+		t.Errorf("eval claims printed:\n%s", out)
+	}
+	if _, stderr, code := tally_(t, "", "eval", "claims", files[0]); code == 0 || !strings.Contains(stderr, "gold") {
+		t.Errorf("eval without --gold: exit %d: %s", code, stderr)
+	}
+}

@@ -35,6 +35,9 @@ Without paths it prints every stored document.`,
 					return err
 				}
 				fmt.Fprintln(os.Stderr, "tally:", res)
+				if err := groupNew(cmd.Context(), st, res); err != nil {
+					return err
+				}
 				failed = res.failed
 				if len(res.hashes) == 0 {
 					return exitError(max(failed, 1))

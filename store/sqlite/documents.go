@@ -36,6 +36,7 @@ func (s *DB) Put(ctx context.Context, batch []tally.Extraction) ([]bool, error) 
 	}
 	defer claimStmt.Close()
 	at := now()
+	var firstSeq int64
 	for i := range batch {
 		x := &batch[i]
 		seq, ok, err := createDocument(ctx, docStmt, x, at)
@@ -46,8 +47,16 @@ func (s *DB) Put(ctx context.Context, batch []tally.Extraction) ([]bool, error) 
 			continue
 		}
 		fresh[i] = true
+		if firstSeq == 0 {
+			firstSeq = seq
+		}
 		if err := createClaims(ctx, claimStmt, seq, x.Claims); err != nil {
 			return nil, fmt.Errorf("store claims of %s: %w", x.Doc.ID, err)
+		}
+	}
+	if firstSeq > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, title, text) SELECT seq, title, text FROM documents WHERE seq >= ?`, firstSeq); err != nil {
+			return nil, fmt.Errorf("index for search: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {

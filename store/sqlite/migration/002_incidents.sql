@@ -29,9 +29,5 @@ CREATE INDEX incident_docs_incident ON incident_docs(incident);
 -- Full-text search over titles and texts (external content: the documents table).
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO documents_fts(rowid, title, text) SELECT seq, title, text FROM documents;
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-	INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
-END;
-CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-	INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-END;
+-- Put indexes each batch with one statement (a trigger would flush the FTS
+-- index once per document: 3x slower); documents are never deleted.
