@@ -1,0 +1,69 @@
+package resolve
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"tally"
+	"tally/eval"
+)
+
+// scoreIncidents groups xs and scores the grouping with the Go port of
+// score.py, against the gold rows keep accepts.
+func scoreIncidents(t *testing.T, xs []tally.Extraction, goldPath string, keep func(map[string]any) bool) eval.IncidentsResult {
+	t.Helper()
+	incs := Resolve(xs, nil, DefaultOptions)
+	var pred, docs, gold bytes.Buffer
+	for i := range incs {
+		b, _ := json.Marshal(incs[i])
+		pred.Write(append(b, '\n'))
+	}
+	for i := range xs {
+		b, _ := json.Marshal(xs[i].Wire())
+		docs.Write(append(b, '\n'))
+	}
+	data, err := os.ReadFile(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		var row map[string]any
+		if json.Unmarshal(line, &row) == nil && keep(row) {
+			gold.Write(append(line, '\n'))
+		}
+	}
+	res, err := eval.ScoreIncidents(&gold, &pred, &docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestBarsGVA holds grouping and reconciliation to the project's bars on the
+// gun-violence corpus: B-cubed F1 >= 0.90, per-document killed >= 0.75 and
+// injured >= 0.70, per-incident killed >= 0.80. The GVC train/dev subset is
+// reported too.
+func TestBarsGVA(t *testing.T) {
+	dir := gvaPath(t)
+	xs := extractFile(t, filepath.Join(dir, "docs.jsonl"))
+	res := scoreIncidents(t, xs, filepath.Join(dir, "gold.jsonl"), func(map[string]any) bool { return true })
+	t.Logf("gva: %s", res.JSON())
+	for _, b := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"B-cubed F1", res.B3F1, 0.90},
+		{"per-document killed", res.DocKilledAcc, 0.75},
+		{"per-document injured", res.DocWoundedAcc, 0.70},
+		{"per-incident killed", res.IncidentKilledAcc, 0.80},
+	} {
+		if b.got < b.want {
+			t.Errorf("%s %.4f, below the bar %.2f", b.name, b.got, b.want)
+		}
+	}
+	gvc := scoreIncidents(t, xs, filepath.Join(dir, "gold.jsonl"), func(r map[string]any) bool { return r["gvc_split"] != nil })
+	t.Logf("gvc train/dev: %s", gvc.JSON())
+}
