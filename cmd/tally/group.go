@@ -8,28 +8,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"tally"
-	"tally/resolve"
+	storeingest "tally/ingest"
 )
 
-// regroup brings the stored incidents up to date: documents already in an
-// incident keep it (unless fresh), the others attach to one or open their
-// own, and every incident is reconciled again and stored.
+// regroup brings the stored incidents up to date (see ingest.Regroup).
 func regroup(ctx context.Context, st tally.Store, fresh bool) (int, error) {
-	docs, err := st.Documents(ctx, tally.DocumentFilter{})
-	if err != nil {
-		return 0, err
-	}
-	assigned := map[string]string{}
-	if !fresh {
-		if assigned, err = st.Assignments(ctx); err != nil {
-			return 0, err
-		}
-	}
-	incs := resolve.Resolve(docs, assigned, resolve.DefaultOptions)
-	if err := st.PutIncidents(ctx, incs); err != nil {
-		return 0, fmt.Errorf("store incidents: %w", err)
-	}
-	return len(incs), nil
+	return storeingest.Regroup(ctx, st, fresh)
 }
 
 func groupCmd() *cobra.Command {
