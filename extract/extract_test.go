@@ -226,6 +226,11 @@ func TestImplicitCounts(t *testing.T) {
 		{"Six people shot near a river park", "Officers closed the park on Saturday.", 0, 6},
 		{"", "Two guests were shot and wounded at the reception, and 3 others were grazed by bullets.", 0, 5},
 		{"Father of 4 fatally shot outside a gas station", "The man was shot once in the chest.", 1, 0},
+		{"", "A fight outside a bowling alley sent five people to the hospital late Friday, and one of them died.", 1, 4},
+		{"", "The blast at the mill left one worker dead and sent two others to the hospital.", 1, 2},
+		{"", "Two men were found dead in the kitchen. Three others sustained non-fatal bullet wounds.", 2, 3},
+		{"", "Three people were wounded at the picnic. One woman at the table was not injured.", 0, 3},
+		{"", "A driver was killed and another man in the car was wounded on the ramp.", 1, 1},
 	}
 	for _, tc := range tests {
 		x := run(t, tc.title, tc.body)

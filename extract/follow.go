@@ -110,6 +110,9 @@ func (s *sent) ellipsisEnds(e int) bool {
 	case w == "seriously" || w == "critically" || w == "severely" || w == "badly" || w == "fatally" || w == "more" || w == "others":
 		return true
 	case w == "were" || w == "was":
+		if v := s.w(e + 1); len(v) > 4 && v[len(v)-2:] == "ed" && s.cueOf(e+1).kind == 0 {
+			return false // "and two others were detained": a verb of their own
+		}
 		k := s.nounPhrase(e+1, 6)
 		return k > e+1 && (k >= len(s.toks) || s.toks[k].kind == tPunct || s.w(k) == "and")
 	}

@@ -61,6 +61,7 @@ func (s *sent) analyse() {
 		s.toll(i)
 		s.eventOf(i)
 		s.left(i)
+		s.sentTo(i)
 	}
 	s.continuations()
 	s.ordinals()
@@ -182,8 +183,12 @@ func (s *sent) nounPhrase(i, max int) int {
 			return j
 		}
 		w := t.w
-		if w == "shot" && j > i {
+		if w == "shot" && s.w(j+1) != "victims" && s.w(j+1) != "victim" {
 			return j // "Four people shot outside a nightclub": the verb, not a modifier
+		}
+		switch w {
+		case "suffered", "sustained", "received", "suffering", "sustaining", "found":
+			return j // "three others sustained non-fatal wounds", "two men found dead"
 		}
 		if t.cue.kind != 0 && w != "missing" || t.has(verbAux) || t.has(auxiliaries) && j+1 < len(s.toks) && !(s.toks[j+1].kind == tWord && !s.is(j+1, verbAux) && s.cueOf(j+1).kind == 0) || t.has(reportVerbs) && !t.has(nounOrVerb) {
 			return j
@@ -236,7 +241,7 @@ func (s *sent) auxChain(i int) int {
 		if !s.is(i, auxiliaries) || w == "and" && !(s.w(i-1) == "shot" || s.w(i-1) == "stabbed") {
 			return i
 		}
-		if w == "shot" && s.w(i+1) != "and" && s.w(i+1) != "dead" && s.w(i+1) != "to" {
+		if w == "shot" && s.w(i+1) != "and" && s.w(i+1) != "dead" {
 			return i
 		}
 		i++
@@ -301,6 +306,27 @@ func (s *sent) passiveCue(i int) (tally.Category, int, bool, bool) {
 	case "lost":
 		if s.w(i+1) == "their" && (s.w(i+2) == "lives" || s.w(i+2) == "life") {
 			return tally.Killed, i + 3, false, true
+		}
+	case "suffered", "sustained", "received", "suffering", "sustaining", "receiving":
+		if s.w(i-1) == "had" {
+			break // "all three had suffered gunshot wounds": how the dead died, as often as not
+		}
+		// "three others sustained non-fatal bullet wounds", "two suffered fatal injuries"
+		for k := i + 1; k < len(s.toks) && k <= i+6; k++ {
+			switch s.w(k) {
+			case "wounds", "wound", "injuries", "injury":
+				if s.nearWord(i+1, k-i-1, "fatal", "deadly", "mortal") {
+					return tally.Killed, k + 1, false, true
+				}
+				if s.nearWord(i+1, k-i-1, "non-fatal", "nonfatal", "minor", "non-life-threatening", "non-life", "serious", "critical", "superficial", "graze", "grazing") {
+					return tally.Wounded, k + 1, false, true
+				}
+				// "found four people suffering from gunshot wounds": the dead among them, as often as not
+				return tally.Casualties, k + 1, true, true
+			}
+			if s.toks[k].kind == tPunct && s.w(k) != "-" || s.is(k, clauseWords) {
+				break
+			}
 		}
 	case "in":
 		// "remain in hospital", "are in critical condition"
@@ -367,7 +393,13 @@ func (s *sent) subject(k int) {
 		if relative && !s.is(j, verbAux) && s.cueOf(j).kind&(cueIntrans) == 0 {
 			return // "two people who shot at a police car" did the shooting
 		}
+		k0 := j
 		j = s.auxChain(j)
+		for k := k0; k < j; k++ {
+			if s.w(k) == "not" || s.w(k) == "never" {
+				return // "one person inside was not injured"
+			}
+		}
 		cat, _, shot, ok := s.passiveCue(j)
 		if !ok {
 			return
@@ -661,6 +693,25 @@ func (s *sent) eventOf(i int) {
 		return // a rate: "21 people per day"
 	}
 	s.claim(found{cat: cat, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i, shot: s.w(i) == "shooting"})
+}
+
+// sentTo: "a shooting that sent four people to the hospital", "put three men in the hospital".
+func (s *sent) sentTo(i int) {
+	switch s.w(i) {
+	case "sent", "sending", "sends", "put", "putting", "puts", "landed":
+	default:
+		return
+	}
+	n, ok := s.numberAt(i + 1)
+	if !ok || s.w(i+1) == "all" {
+		return
+	}
+	e := s.nounPhrase(n.j, 6)
+	if w := s.w(e); w != "to" && w != "in" && w != "into" || !s.nearWord(e+1, 4, "hospital", "hospitals", "trauma", "emergency") {
+		return
+	}
+	// Some of them may have died there: killed and wounded together, like "shot".
+	s.claim(found{cat: tally.Casualties, n: n, who: [2]int{n.j, s.trimPhrase(n.j, e)}, whole: -1, cue: i, shot: true})
 }
 
 // left: "which has left 132 people dead", "left one person with minor injuries".

@@ -181,7 +181,8 @@ var tollModifiers = map[string]tally.Category{
 
 // tollAndCount are words that open a figure without a casualty word of their own.
 var tollAndCount = set("toll", "number", "left", "leaving", "leaves", "lives", "taken", "held", "seized", "blew",
-	"blown", "shot", "lost")
+	"blown", "shot", "lost", "sent", "sending", "sends", "put", "putting", "puts", "landed", "suffered", "sustained",
+	"received", "suffering", "sustaining", "receiving")
 
 // eventNouns take "of" and a count: "the deaths of four members", "the capture of two soldiers".
 var eventNouns = map[string]tally.Category{
@@ -206,7 +207,7 @@ var auxiliaries = set("was", "were", "is", "are", "be", "been", "being", "has", 
 	"allegedly", "apparently", "officially", "initially", "subsequently", "eventually", "immediately", "instantly",
 	"tragically", "fatally", "seriously", "critically", "badly", "severely", "slightly", "mortally", "among",
 	"not", "never", "shot", "and", "just", "only", "ultimately", "yet", "still", "so", "far", "remain", "remains",
-	"remained", "stay", "stayed")
+	"remained", "stay", "stayed", "found")
 
 // verbAux are the auxiliaries that are verbs: a victims phrase ends before them.
 var verbAux = set("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would", "may",

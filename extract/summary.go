@@ -28,13 +28,16 @@ func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 			}
 			f = atLeast(f, max(int64(victims)-dead, int64(hurt)))
 			// "four people were shot" and one died: three wounded.
-			if shot := shotCount(d, claims); shot > 0 {
+			shot, others := shotCount(d, claims)
+			if shot > 0 {
 				dead := int64(0)
 				if sum.Killed != nil {
 					dead = sum.Killed.Best
 				}
 				f = atLeast(f, shot-dead)
 			}
+			// "left one person dead and sent one other to the hospital": others are not the dead.
+			f = atLeast(f, others)
 		}
 		switch cat {
 		case tally.Killed:
@@ -51,15 +54,20 @@ func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 }
 
 // shotCount is the largest number of people stated as shot (killed or
-// wounded, the text does not say which) in the title and lead.
-func shotCount(d *docState, claims []tally.Claim) int64 {
-	var n int64
+// wounded, the text does not say which) in the title and lead, and the
+// largest of those stated as others besides the dead ("one other person").
+func shotCount(d *docState, claims []tally.Claim) (n, others int64) {
 	for i, c := range claims {
-		if d.out[i].f.shot && c.Scope == tally.ScopeIncident && c.PartOf < 0 && c.Count.Qualifier != tally.Vague && d.inLead(d.out[i].sent) && c.Count.Low > n {
-			n = c.Count.Low
+		if d.out[i].f.shot && c.Scope == tally.ScopeIncident && c.PartOf < 0 && c.Count.Qualifier != tally.Vague && d.inLead(d.out[i].sent) {
+			// "shot four others": others than the gunman, not than the dead.
+			if d.others(i) && !d.shotBy(i) {
+				others = max(others, c.Count.Low)
+			} else {
+				n = max(n, c.Count.Low)
+			}
 		}
 	}
-	return n
+	return n, others
 }
 
 // atLeast raises a figure to n people counted one by one, or makes one.
@@ -167,6 +175,19 @@ func (d *docState) others(i int) bool {
 	}
 	switch s.w(n.j) {
 	case "others", "more", "other":
+		return true
+	}
+	return false
+}
+
+// shotBy says whether claim i is the object of a verb of shooting: "shot four others".
+func (d *docState) shotBy(i int) bool {
+	p := d.out[i]
+	if p.f.cue > p.f.n.i {
+		return false
+	}
+	switch d.sents[p.sent].s.w(p.f.cue) {
+	case "shot", "shoot", "shoots", "shooting", "hitting", "striking", "wounding", "injuring":
 		return true
 	}
 	return false
