@@ -231,6 +231,9 @@ func TestImplicitCounts(t *testing.T) {
 		{"", "Two men were found dead in the kitchen. Three others sustained non-fatal bullet wounds.", 2, 3},
 		{"", "Three people were wounded at the picnic. One woman at the table was not injured.", 0, 3},
 		{"", "A driver was killed and another man in the car was wounded on the ramp.", 1, 1},
+		{"", "A 9 year old boy was shot in the leg on Pine Street. He was taken to a hospital.", 0, 1},
+		{"Two hurt, one dead after shots at a cookout", "A man was killed at the cookout on Saturday. Police said four men were hurt.", 1, 2},
+		{"", "Four people found shot to death at a farmhouse on Sunday.", 4, 0},
 	}
 	for _, tc := range tests {
 		x := run(t, tc.title, tc.body)

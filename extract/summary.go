@@ -105,6 +105,19 @@ func stated(d *docState, claims []tally.Claim, cat tally.Category) *tally.Figure
 	if len(pick) == 0 {
 		pick = body
 	}
+	// Tolls of the dead rise and leads report the latest; the wounded fall as
+	// they die, and the headline gives the figure the story stands by.
+	if cat == tally.Wounded {
+		var title []int
+		for _, i := range pick {
+			if d.sents[d.out[i].sent].cs.Title {
+				title = append(title, i)
+			}
+		}
+		if len(title) > 0 {
+			pick = title
+		}
+	}
 	if len(pick) == 0 {
 		return nil
 	}

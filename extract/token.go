@@ -160,6 +160,14 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 			k = tNum
 		}
 		w := lower[start:i]
+		// "a 17 year old boy", "a 17-year old": one age, as "17-year-old".
+		if allDigits && i-start <= 3 {
+			if n := yearOld(lower[i:to]); n > 0 {
+				w = w + "-year-old"
+				i += n
+				k = tWord
+			}
+		}
 		var e lexEntry
 		if k == tWord && inLexiconShape(w) {
 			e = lexicon[w]
@@ -181,4 +189,15 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 func isUpperRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// yearOld returns the length of " year old", " year-old" or "-year old" at
+// the start of s (not followed by a letter), else 0.
+func yearOld(s string) int {
+	for _, p := range [...]string{" year old", " year-old", "-year old", " yr old", " yr-old"} {
+		if len(s) >= len(p) && s[:len(p)] == p && (len(s) == len(p) || !isAlpha(s[len(p)])) {
+			return len(p)
+		}
+	}
+	return 0
 }
