@@ -41,7 +41,7 @@ or a running total. It stores documents and claims in SQLite and prints them.`,
 		return pprof.StartCPUProfile(f)
 	}
 	root.PersistentFlags().StringVar(&dbFlag, "db", "", "database file (default $TALLY_DB, else tally/tally.db in the XDG data directory)")
-	root.AddCommand(extractCmd(), ingestCmd(), reportCmd(), groupCmd(), incidentsCmd(), showCmd(), evalCmd(), versionCmd())
+	root.AddCommand(extractCmd(), ingestCmd(), reportCmd(), groupCmd(), incidentsCmd(), showCmd(), evalCmd(), versionCmd(), serveCmd(), exportCmd())
 	err := root.Execute()
 	pprof.StopCPUProfile()
 	if err != nil {
