@@ -68,8 +68,10 @@ type Claim struct {
 	Who       string // the victims counted: "North Korean soldiers"
 	ClaimedBy string // the source the text attributes it to; "" when the article speaks in its own voice
 	Scope     Scope
-	Where     string
-	When      string
+	Where     string    // the place its sentence names, as written ("Kursk region")
+	When      string    // the date its sentence names, as written ("on Jan. 11")
+	Place     *Place    // Where resolved against the gazetteer; nil when none
+	Date      *DateSpan // When resolved against the publication date; nil when none
 	Sentence  string
 	Span      [2]int // byte offsets of the number in Document.Text
 	PartOf    int    // index of the whole in the claim list, or -1

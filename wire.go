@@ -23,6 +23,8 @@ type ClaimJSON struct {
 	Scope     Scope      `json:"scope"`
 	Where     *string    `json:"where"`
 	When      *string    `json:"when"`
+	Place     *Place     `json:"place,omitempty"` // Where on the map
+	Date      *DateSpan  `json:"date,omitempty"`  // When as an interval with its precision
 	Sentence  string     `json:"sentence"`
 	Span      [2]int     `json:"span"`
 	PartOf    *int       `json:"part_of,omitempty"`
@@ -51,6 +53,7 @@ type ExtractionJSON struct {
 	Summary   SummaryJSON `json:"summary"`
 	Claims    []ClaimJSON `json:"claims"`
 	People    []Person    `json:"people,omitempty"`
+	Event     *Event      `json:"event,omitempty"` // when, where, who and what of the main incident
 }
 
 func nullable(s string) *string {
@@ -75,6 +78,7 @@ func (x *Extraction) Wire() ExtractionJSON {
 		},
 		Claims: make([]ClaimJSON, len(x.Claims)),
 		People: x.People,
+		Event:  x.Event,
 	}
 	if !x.Doc.Published.IsZero() {
 		s := x.Doc.Published.Format(time.RFC3339)
@@ -96,6 +100,8 @@ func (c *Claim) Wire() ClaimJSON {
 		Scope:     c.Scope,
 		Where:     nullable(c.Where),
 		When:      nullable(c.When),
+		Place:     c.Place,
+		Date:      c.Date,
 		Sentence:  c.Sentence,
 		Span:      c.Span,
 		Derived:   c.Derived,

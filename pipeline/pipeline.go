@@ -1,4 +1,4 @@
-// Package pipeline wires the stages source → clean → extract and runs them
+// Package pipeline wires the stages source → clean → extract → event and runs them
 // over many inputs on every core, delivering results in input order.
 //
 // It sits between extract and resolve in the flow and imports nothing to its
@@ -11,6 +11,7 @@ import (
 
 	"tally"
 	"tally/clean"
+	"tally/event"
 	"tally/extract"
 	"tally/source"
 )
@@ -21,7 +22,9 @@ func Process(a tally.Article) (tally.Extraction, error) {
 	if err != nil {
 		return tally.Extraction{}, err
 	}
-	return extract.Extract(t), nil
+	x := extract.Extract(t)
+	event.Describe(&x)
+	return x, nil
 }
 
 // Result is one input through the pipeline: its extraction or why it failed,

@@ -11,9 +11,8 @@ import (
 	"testing"
 
 	"tally"
-	"tally/clean"
 	"tally/eval"
-	"tally/extract"
+	"tally/pipeline"
 	"tally/source"
 )
 
@@ -35,7 +34,7 @@ func gvaPath(t testing.TB) string {
 	return p
 }
 
-// extractFile runs clean and extract over a JSON Lines file.
+// extractFile runs the pipeline (clean, extract, event) over a file or folder.
 func extractFile(t testing.TB, path string) []tally.Extraction {
 	var xs []tally.Extraction
 	source.Walk([]string{path}, func(it source.Item) bool {
@@ -43,11 +42,11 @@ func extractFile(t testing.TB, path string) []tally.Extraction {
 		if err != nil {
 			return true
 		}
-		ct, err := clean.Clean(a)
+		x, err := pipeline.Process(a)
 		if err != nil {
 			return true
 		}
-		xs = append(xs, extract.Extract(ct))
+		xs = append(xs, x)
 		return true
 	})
 	return xs

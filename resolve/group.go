@@ -246,7 +246,7 @@ func similarity(a, b *doc, w *pairFeatures) link {
 // newDoc reads what grouping needs from an extraction.
 func newDoc(x *tally.Extraction) *doc {
 	d := &doc{x: x, published: x.Doc.Published, killed: -1, wounded: -1}
-	d.date, d.datePrec = eventDate(x)
+	d.date, d.datePrec = eventDay(x)
 	if s := x.Summary.Killed; s != nil {
 		d.killed = s.Best
 	}
@@ -306,43 +306,17 @@ func leadOf(text string, n int) string {
 	return text[:n]
 }
 
-// leadLength is how much of a document's text is searched for its event date.
-const leadLength = 600
-
-// eventDate is the date of the event a document reports: the first date in
-// its title and lead that falls within 60 days before publication, else the
-// publication date (with no precision: a report date, not an event date).
-func eventDate(x *tally.Extraction) (time.Time, when.Precision) {
+// eventDay is the day of the event a document reports, as package event
+// read it: a date of day precision, else the publication day (a report
+// date); zero without either. Grouping compares days, so a week or a
+// month ("last week", "in late December") counts as the report's day.
+func eventDay(x *tally.Extraction) (time.Time, when.Precision) {
+	if x.Event != nil && x.Event.Date != nil && x.Event.Date.Precision == string(when.Day) {
+		return x.Event.Date.Start, when.Day
+	}
 	pub := x.Doc.Published
 	if pub.IsZero() {
 		return time.Time{}, ""
-	}
-	lead := x.Doc.Text
-	if len(lead) > leadLength {
-		lead = lead[:leadLength]
-	}
-	// A date in a sentence that states a casualty figure dates the event
-	// ("an Aug. 29 drone strike in Kabul killed ..."); else the first date of the lead.
-	var first *when.Span
-	for _, s := range when.Find(lead, pub) {
-		if s.Precision != when.Day {
-			continue
-		}
-		if gap := pub.Sub(s.Start).Hours() / 24; gap < -1 || gap > 60 {
-			continue
-		}
-		for _, c := range x.Claims {
-			if c.Scope == tally.ScopeIncident && c.Span[0] < leadLength && strings.Contains(c.Sentence, s.Text) {
-				return s.Start, s.Precision
-			}
-		}
-		if first == nil {
-			s := s
-			first = &s
-		}
-	}
-	if first != nil {
-		return first.Start, first.Precision
 	}
 	y, m, dd := pub.Date()
 	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), when.Day

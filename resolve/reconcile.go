@@ -30,7 +30,7 @@ func reconcile(g *grouping, members []int) tally.Incident {
 		inc.Sources = append(inc.Sources, sourcesOf(d.x)...)
 	}
 	inc.Outlets = len(outlets)
-	inc.Start, inc.End, inc.DatePrec = dates(g, ms)
+	describe(g, ms, &inc)
 	inc.Syndicate = syndicated(g, ms)
 	inc.Killed = reconcileFigure(g, ms, tally.Killed)
 	inc.Wounded = reconcileFigure(g, ms, tally.Wounded)
@@ -101,37 +101,6 @@ func outletKey(x *tally.Extraction) string {
 		return strings.ToLower(x.Doc.Outlet)
 	}
 	return "doc:" + x.Doc.Hash
-}
-
-// dates are the incident's event dates: from the earliest event date of
-// its reports to the latest within a week of it (later reports are
-// follow-ups: charges, trials).
-func dates(g *grouping, ms []int) (time.Time, time.Time, string) {
-	var start, end time.Time
-	prec := ""
-	for _, i := range ms {
-		d := g.docs[i]
-		if d.date.IsZero() {
-			continue
-		}
-		if start.IsZero() || d.date.Before(start) {
-			start = d.date
-		}
-	}
-	if start.IsZero() {
-		return start, end, ""
-	}
-	end = start
-	for _, i := range ms {
-		d := g.docs[i]
-		if !d.date.IsZero() && d.date.After(end) && d.date.Sub(start) <= 7*24*time.Hour {
-			end = d.date
-		}
-		if d.datePrec != "" {
-			prec = string(d.datePrec)
-		}
-	}
-	return start, end, prec
 }
 
 // reconcileFigure sets low / best / high and conservative for one category

@@ -92,11 +92,19 @@ stored) or, without paths, scores the incidents stored in --db, against gold.jso
 			if err != nil {
 				return err
 			}
-			res, err := eval.ScoreIncidents(g, &pred, wireLines(xs))
+			goldCopy := bytes.NewReader(g.Bytes())
+			res, err := eval.ScoreIncidents(g, bytes.NewReader(pred.Bytes()), wireLines(xs))
+			if err != nil {
+				return err
+			}
+			ww, err := eval.ScoreWhereWhen(goldCopy, &pred)
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s\n%s\n", res.Text(), res.JSON())
+			if ww.StateN+ww.CityN+ww.DateN > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s\n%s\n", ww.Text(), ww.JSON())
+			}
 			return failedErr(failed)
 		},
 	}

@@ -29,8 +29,8 @@ func (s *DB) Put(ctx context.Context, batch []tally.Extraction) ([]bool, error) 
 	}
 	defer docStmt.Close()
 	claimStmt, err := tx.PrepareContext(ctx, `INSERT INTO claims
-		(doc_seq, idx, category, low, high, qualifier, count_text, who, claimed_by, scope, place, time, sentence, span_start, span_end, part_of, derived)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		(doc_seq, idx, category, low, high, qualifier, count_text, who, claimed_by, scope, place, time, sentence, span_start, span_end, part_of, derived, resolved)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +95,12 @@ func createDocument(ctx context.Context, stmt *sql.Stmt, x *tally.Extraction, at
 	return seq, err == nil, err
 }
 
+// claimResolved is the JSON of the claims.resolved column.
+type claimResolved struct {
+	Place *tally.Place    `json:"place,omitempty"`
+	Date  *tally.DateSpan `json:"date,omitempty"`
+}
+
 func createClaims(ctx context.Context, stmt *sql.Stmt, seq int64, claims []tally.Claim) error {
 	for i, c := range claims {
 		var high, partOf any
@@ -104,9 +110,17 @@ func createClaims(ctx context.Context, stmt *sql.Stmt, seq int64, claims []tally
 		if c.PartOf >= 0 {
 			partOf = c.PartOf
 		}
+		resolved := "{}"
+		if c.Place != nil || c.Date != nil {
+			b, err := json.Marshal(claimResolved{c.Place, c.Date})
+			if err != nil {
+				return err
+			}
+			resolved = string(b)
+		}
 		if _, err := stmt.ExecContext(ctx, seq, i, string(c.Category), c.Count.Low, high, string(c.Count.Qualifier),
 			c.Count.Text, c.Who, c.ClaimedBy, string(c.Scope), c.Where, c.When, c.Sentence, c.Span[0], c.Span[1],
-			partOf, string(c.Derived)); err != nil {
+			partOf, string(c.Derived), resolved); err != nil {
 			return err
 		}
 	}
@@ -213,7 +227,7 @@ func (s *DB) fillClaims(ctx context.Context, out []tally.Extraction, index map[i
 	for start := 0; start < len(seqs); start += 500 {
 		chunk := seqs[start:min(start+500, len(seqs))]
 		rows, err := s.db.QueryContext(ctx, `SELECT doc_seq, category, low, high, qualifier, count_text, who, claimed_by,
-			scope, place, time, sentence, span_start, span_end, part_of, derived
+			scope, place, time, sentence, span_start, span_end, part_of, derived, resolved
 			FROM claims WHERE doc_seq IN (`+strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")+`) ORDER BY doc_seq, idx`, chunk...)
 		if err != nil {
 			return err
@@ -222,11 +236,19 @@ func (s *DB) fillClaims(ctx context.Context, out []tally.Extraction, index map[i
 			var seq int64
 			var c tally.Claim
 			var high, partOf sql.NullInt64
-			var cat, qual, scope, derived string
+			var cat, qual, scope, derived, resolved string
 			if err := rows.Scan(&seq, &cat, &c.Count.Low, &high, &qual, &c.Count.Text, &c.Who, &c.ClaimedBy, &scope,
-				&c.Where, &c.When, &c.Sentence, &c.Span[0], &c.Span[1], &partOf, &derived); err != nil {
+				&c.Where, &c.When, &c.Sentence, &c.Span[0], &c.Span[1], &partOf, &derived, &resolved); err != nil {
 				rows.Close()
 				return err
+			}
+			if resolved != "{}" {
+				var r claimResolved
+				if err := json.Unmarshal([]byte(resolved), &r); err != nil {
+					rows.Close()
+					return fmt.Errorf("claim of document %d: %w", seq, err)
+				}
+				c.Place, c.Date = r.Place, r.Date
 			}
 			c.Category, c.Count.Qualifier, c.Scope, c.Derived = tally.Category(cat), tally.Qualifier(qual), tally.Scope(scope), tally.Derivation(derived)
 			if high.Valid {

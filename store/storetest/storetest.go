@@ -186,6 +186,9 @@ func testPeopleAndEvent(t *testing.T, s tally.Store) {
 	ctx := context.Background()
 	x := Sample("p", "Ana Ruiz, 34, was killed.")
 	x.People = []tally.Person{{Name: "Ana Ruiz", Age: 34, Fate: "killed"}}
+	x.Claims[0].Where, x.Claims[0].When = "Sudzha", "on Jan. 11"
+	x.Claims[0].Place = &tally.Place{Name: "Sudzha", Country: "RU", Admin1: "Kursk Oblast", Lat: 51.19, Lon: 35.27, Precision: "city"}
+	x.Claims[0].Date = &tally.DateSpan{Start: time.Date(2025, 1, 11, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 1, 11, 0, 0, 0, 0, time.UTC), Precision: "day", Text: "on Jan. 11"}
 	x.Event = &tally.Event{
 		Date:      &tally.DateSpan{Start: time.Date(2025, 1, 11, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 1, 11, 0, 0, 0, 0, time.UTC), Precision: "day"},
 		Place:     &tally.Place{Name: "Kursk Oblast", Country: "RU", Lat: 51.7, Lon: 36.2, Precision: "admin1"},
@@ -200,6 +203,12 @@ func testPeopleAndEvent(t *testing.T, s tally.Store) {
 	}
 	if len(got.People) != 1 || got.People[0] != x.People[0] {
 		t.Errorf("people = %+v, want %+v", got.People, x.People)
+	}
+	if c := got.Claims[0]; c.Where != "Sudzha" || c.When != "on Jan. 11" || c.Place == nil || *c.Place != *x.Claims[0].Place || c.Date == nil || c.Date.Text != "on Jan. 11" {
+		t.Errorf("claim place and date = %q %q %+v %+v", c.Where, c.When, c.Place, c.Date)
+	}
+	if got.Claims[1].Place != nil || got.Claims[1].Date != nil {
+		t.Errorf("claim without a place got one: %+v", got.Claims[1])
 	}
 	if got.Event == nil || got.Event.Place == nil || *got.Event.Place != *x.Event.Place || got.Event.SideB != x.Event.SideB ||
 		got.Event.Date == nil || !got.Event.Date.Start.Equal(x.Event.Date.Start) {

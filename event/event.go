@@ -1,0 +1,386 @@
+// Package event works out the when, where, who and what of a document: the
+// date of the event it reports (resolved against the publication date, with
+// its precision), the place (the offline gazetteer, disambiguated by the
+// countries and regions the report names), the two sides (who did it, to
+// whom) and the event type in ACLED's terms, and for each claim the place
+// and date its sentence names.
+//
+// It runs after extract and before resolve: it imports the root package,
+// clean, geo and when, never resolve, store or server. The rules are written
+// by hand (no maintained Go library geoparses news text or codes events); the
+// gazetteer is GeoNames data (see geo/README.md).
+package event
+
+import (
+	"strings"
+	"time"
+
+	"tally"
+	"tally/clean"
+	"tally/geo"
+	"tally/when"
+)
+
+// leadBytes is how much of the body counts as the lead, where reports say
+// what happened, where and when.
+const leadBytes = 800
+
+// Describe fills x.Event and the Where, Place and When of x's claims.
+func Describe(x *tally.Extraction) {
+	g := geo.Default()
+	text := x.Doc.Text
+	body := x.Doc.BodyStart
+	ev := &tally.Event{}
+
+	people := map[string]bool{}
+	for _, p := range x.People {
+		for _, w := range strings.Fields(p.Name) {
+			people[geo.Normalize(w)] = true
+		}
+	}
+	ms := findMentions(g, text, body, people)
+	ctx := newContext(ms)
+	ctx.addLocale(text)
+	for k := range ms {
+		if !ms[k].unknown {
+			ctx.choose(&ms[k])
+		}
+	}
+	ctx.addChosen(ms) // then read every name again with the cities' regions in mind
+	sents := clean.Sentences(text)
+	tollSent := tollSentences(x, sents)
+	for k := range ms {
+		m := &ms[k]
+		if m.unknown {
+			if len(m.qualifier) > 0 {
+				q := m.qualifier[0]
+				m.place = &q
+			}
+		} else {
+			ctx.choose(m)
+		}
+	}
+	oneSense(ms)
+	for k := range ms {
+		if m := &ms[k]; m.place != nil && !m.place.Demonym {
+			m.weight = mentionWeight(m, body, tollSent, ctx)
+		}
+	}
+	for k := range ms { // an unknown place without a qualifier lies in the region the report is about
+		if m := &ms[k]; m.unknown && m.place == nil {
+			if r := topRegion(ms); r != nil {
+				m.place = r
+				m.weight = mentionWeight(m, body, tollSent, ctx)
+			}
+		}
+	}
+	ev.Place = mainPlace(ms)
+
+	ev.Date = eventDate(x)
+	lead := text[body:min(len(text), body+leadBytes)]
+	var killed, wounded int64
+	if x.Summary.Killed != nil {
+		killed = x.Summary.Killed.Best
+	}
+	if x.Summary.Wounded != nil {
+		wounded = x.Summary.Wounded.Best
+	}
+	ev.EventType, ev.SubType = classify(x.Doc.Title, lead, killed, wounded)
+	ev.SideA, ev.SideB = sides(g, x, text, sents)
+	if ev.Place != nil || ev.Date != nil || ev.EventType != "" || ev.SideA != "" || ev.SideB != "" {
+		x.Event = ev
+	}
+	describeClaims(x, ms, sents)
+}
+
+// mentionWeight says how much a mention tells where the main event was.
+func mentionWeight(m *mention, body int, tollSent spans, ctx context) float64 {
+	w := 0.3
+	if m.strong {
+		w = 1
+	}
+	if m.local {
+		return 0
+	}
+	big := m.place.Population >= 100000 || m.place.Feature == "PPLC"
+	if !m.strong && (m.place.Precision == geo.PrecisionCity && !big || m.place.Precision != geo.PrecisionCity && ctx.countries[m.place.Country] <= selfWeight(m)) {
+		// a name with nothing saying it is a place here, in a country the
+		// report names nowhere else: a person ("Brittany"), a street, a team,
+		// a car ("a white Toyota")
+		return 0
+	}
+	if other := ctx.countries[m.place.Country] - selfWeight(m); other <= 0 && ctx.top() >= 2 && ctx.topCountry() != m.place.Country {
+		w *= 0.2 // a place abroad that nothing else in a report about another country supports
+	}
+	if m.origin {
+		w *= 0.4 // "a Louisiana man ... in Arkansas": where he is from, not where it happened
+	}
+	switch {
+	case m.start < body:
+		w *= 3 // the title
+	case m.dateline:
+		w += 4
+	case m.start < body+leadBytes:
+		w *= 1.5
+	}
+	if tollSent.has(m.start) {
+		w *= 2
+	}
+	if m.place.Precision == geo.PrecisionCountry {
+		w *= 0.5 // countries are mostly context ("Russia's Kursk Oblast")
+	}
+	return w
+}
+
+// selfWeight is what a mention itself adds to its country's weight in the context.
+func selfWeight(m *mention) float64 {
+	if len(m.cands) == 0 || !oneCountry(m.cands) && !m.cands[0].Demonym && m.cands[0].Precision != geo.PrecisionCountry {
+		return 0
+	}
+	if !m.strong && m.cands[0].Precision == geo.PrecisionCity {
+		return 0.3
+	}
+	return 1
+}
+
+// spans is a set of byte ranges of the text.
+type spans []clean.Span
+
+// has says whether offset i falls in one of the ranges.
+func (ss spans) has(i int) bool {
+	for _, s := range ss {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// tollSentences are the sentences that state an incident-scope figure.
+func tollSentences(x *tally.Extraction, sents []clean.Span) spans {
+	var out spans
+	for _, c := range x.Claims {
+		if c.Scope != tally.ScopeIncident {
+			continue
+		}
+		for _, s := range sents {
+			if c.Span[0] >= s.Start && c.Span[0] < s.End {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// topRegion is the admin1 unit (or country) named most strongly.
+func topRegion(ms []mention) *geo.Place {
+	var best *geo.Place
+	bestW := 0.0
+	for _, m := range ms {
+		if m.place == nil || m.unknown || m.place.Precision == geo.PrecisionCity || m.place.Demonym {
+			continue
+		}
+		if m.weight > bestW {
+			p := *m.place
+			best, bestW = &p, m.weight
+		}
+	}
+	return best
+}
+
+// describeClaims gives each claim the place and date its sentence names.
+func describeClaims(x *tally.Extraction, ms []mention, sents []clean.Span) {
+	text := x.Doc.Text
+	pub := x.Doc.Published
+	for i := range x.Claims {
+		c := &x.Claims[i]
+		var s clean.Span
+		for _, t := range sents {
+			if c.Span[0] >= t.Start && c.Span[0] < t.End {
+				s = t
+				break
+			}
+		}
+		if s.End == 0 {
+			continue
+		}
+		var best *mention
+		for k := range ms {
+			m := &ms[k]
+			if m.place == nil || m.place.Demonym || m.start < s.Start || m.end > s.End {
+				continue
+			}
+			if best == nil || m.weight > best.weight || m.place.Precision == geo.PrecisionCity && best.place.Precision != geo.PrecisionCity {
+				best = m
+			}
+		}
+		if best != nil {
+			c.Where = best.text
+			c.Place = toPlace(*best.place)
+			if best.unknown {
+				c.Place.Name = best.text
+			}
+		}
+		if !pub.IsZero() {
+			for _, d := range when.Find(text[s.Start:s.End], pub) {
+				c.When = d.Text
+				c.Date = &tally.DateSpan{Start: d.Start, End: d.End, Precision: string(d.Precision), Text: d.Text}
+				break
+			}
+		}
+	}
+}
+
+// eventLead is how much of a document's text is searched for its event date.
+const eventLead = 600
+
+// eventDate is the date of the event a document reports: a date in the
+// title or lead, within 60 days before publication, in a sentence that
+// states a casualty figure ("an Aug. 29 drone strike in Kabul killed ...");
+// else the first such date of the lead; else the publication day, with
+// precision "" (a report date, not an event date). Nil without a
+// publication date: relative dates ("Tuesday") cannot be resolved then.
+func eventDate(x *tally.Extraction) *tally.DateSpan {
+	pub := x.Doc.Published
+	if pub.IsZero() {
+		return nil
+	}
+	lead := x.Doc.Text
+	if len(lead) > eventLead {
+		lead = lead[:eventLead]
+	}
+	var first *when.Span
+	for _, s := range when.Find(lead, pub) {
+		if gap := pub.Sub(s.Start).Hours() / 24; gap < -1 || gap > 60 {
+			continue
+		}
+		if s.Precision == when.Day && !reportDate(lead, s.At[0]) {
+			for _, c := range x.Claims {
+				if c.Scope == tally.ScopeIncident && c.Span[0] < eventLead && strings.Contains(c.Sentence, s.Text) {
+					return span(s)
+				}
+			}
+		}
+		if first == nil || first.Precision != when.Day && s.Precision == when.Day {
+			s := s
+			first = &s
+		}
+	}
+	if first != nil {
+		return span(*first)
+	}
+	y, m, d := pub.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return &tally.DateSpan{Start: day, End: day, Precision: "", Text: ""}
+}
+
+// reportVerbsBefore are words that, just before a date, make it the date of
+// the report rather than of the event: "said on Jan. 13", "announced Tuesday".
+var reportVerbsBefore = []string{"said", "says", "announced", "reported", "stated", "told", "released",
+	"published", "posted", "updated", "confirmed", "statement"}
+
+// reportDate says whether the date at offset at in text is told as the
+// date of a statement.
+func reportDate(text string, at int) bool {
+	before := strings.ToLower(text[max(0, at-16):at])
+	for _, v := range reportVerbsBefore {
+		if strings.Contains(before, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func span(s when.Span) *tally.DateSpan {
+	return &tally.DateSpan{Start: s.Start, End: s.End, Precision: string(s.Precision), Text: s.Text}
+}
+
+// sides finds side A (who did it) and side B (to whom) of the main event:
+// from the sentence of the killed toll (else the first incident figure),
+// then the title; side B defaults to the victims the toll counts.
+// Acronyms the report defines are spelled out.
+func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Span) (string, string) {
+	var sentences []string
+	victims := ""
+	for _, c := range x.Claims {
+		if c.Scope != tally.ScopeIncident || c.PartOf >= 0 {
+			continue
+		}
+		if x.Summary.Killed != nil && c.Category == tally.Killed && c.Count.Low == x.Summary.Killed.Best {
+			if victims == "" && !generic(c.Who) {
+				victims = c.Who
+			}
+			if len(sentences) == 0 || sentences[0] != c.Sentence {
+				sentences = append([]string{c.Sentence}, sentences...)
+			}
+			continue
+		}
+		if len(sentences) < 3 {
+			sentences = append(sentences, c.Sentence)
+		}
+	}
+	// the lead's first sentences: a headline and its lead repeat a figure,
+	// which the extractor then lists once, with the headline's sentence
+	n := 0
+	for _, sp := range sents {
+		if sp.Start >= x.Doc.BodyStart && n < 3 {
+			sentences = append(sentences, text[sp.Start:sp.End])
+			n++
+		}
+	}
+	sentences = append(sentences, x.Doc.Title)
+	acr := acronyms(text)
+	var a, b string
+	for _, s := range sentences {
+		sa, sb := sideA(s)
+		if a == "" && sa != "" && isActor(sa) {
+			a = sa
+		}
+		if b == "" && sb != "" && isActor(sb) {
+			b = sb
+		}
+		if a != "" && b != "" {
+			break
+		}
+	}
+	if b == "" && !generic(victims) {
+		b = victims
+	}
+	return expand(a, acr), expand(b, acr)
+}
+
+// isActor rejects phrases that cannot name a party: figures, pronouns, dates.
+func isActor(s string) bool {
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	low := strings.ToLower(s)
+	switch low {
+	case "he", "she", "they", "it", "who", "which", "that", "this", "we", "i", "you", "one", "someone":
+		return false
+	}
+	return !(low[0] >= '0' && low[0] <= '9')
+}
+
+// generic victim phrases say nothing about who the victims were.
+func generic(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "people", "persons", "others", "other people", "dead", "victims", "deaths", "killed", "wounded", "injured":
+		return true
+	}
+	return false
+}
+
+// expand spells out an acronym the report defines: "SOF" → "Special Operations Forces (SOF)".
+func expand(s string, acr map[string]string) string {
+	if full, ok := acr[s]; ok {
+		return full + " (" + s + ")"
+	}
+	for a, full := range acr {
+		if strings.HasSuffix(s, " "+a) || strings.HasPrefix(s, "the "+a) {
+			return strings.TrimSuffix(s, a) + full + " (" + a + ")"
+		}
+	}
+	return s
+}

@@ -1,0 +1,185 @@
+package event
+
+import (
+	"testing"
+	"time"
+
+	"tally"
+	"tally/clean"
+	"tally/extract"
+	"tally/geo"
+)
+
+// describe runs clean, extract and Describe over an invented report.
+func describe(t *testing.T, title, body string, published time.Time) tally.Extraction {
+	t.Helper()
+	ct, err := clean.Clean(tally.Article{ID: "t", Title: title, Text: body, Published: published})
+	if err != nil {
+		t.Fatalf("clean: %v", err)
+	}
+	x := extract.Extract(ct)
+	Describe(&x)
+	return x
+}
+
+var jan13 = time.Date(2025, 1, 13, 12, 19, 0, 0, time.UTC)
+
+// All reports below are invented for these tests.
+func TestPlace(t *testing.T) {
+	tests := []struct {
+		name, title, body      string
+		place, country, admin1 string
+		precision              string
+	}{
+		{"qualified city", "Two shot at Paris bar", "PARIS, Texas - Two men were shot outside a bar on Saturday, police said.",
+			"Paris", "US", "Texas", "city"},
+		{"capital by default", "Gunmen kill three in Paris", "Three people were killed when gunmen opened fire on a cafe in Paris on Friday night, French police said.",
+			"Paris", "FR", "Île-de-France", "city"},
+		{"region, not its city", "Battle in Kursk region", "Ukrainian troops repelled an assault in Russia's Kursk Oblast, killing 17 soldiers, the army said.",
+			"Kursk Oblast", "RU", "Kursk Oblast", "admin1"},
+		{"village too small for the gazetteer", "Drone strike on village",
+			"A drone strike killed four people in the village of Makhnovka in the Kursk region, the governor said.",
+			"Makhnovka", "RU", "Kursk Oblast", "admin1"},
+		{"state after the comma, town unknown there", "Four dead in Bucksport",
+			"BUCKSPORT, SC (WXYZ) - Four people were found dead in a home early Saturday, the county coroner said.",
+			"Bucksport", "US", "South Carolina", "admin1"},
+		{"saint", "Man killed in St. Louis", "ST. LOUIS, Mo. - A man was shot and killed Tuesday night on the city's north side, police said.",
+			"St. Louis", "US", "Missouri", "city"},
+		{"county", "Toddler shot in Harris County", "A 3-year-old was shot and wounded at a home in northwest Harris County on Sunday, the sheriff's office said.",
+			"Harris County", "US", "Texas", "admin2"},
+		{"institutions tell the country", "Toledo girl shot", "Toledo police said a 9-year-old girl was shot in the leg on Sunday. The county sheriff and the district attorney are investigating; a $10,000 reward is offered.",
+			"Toledo", "US", "Ohio", "city"},
+		{"a street is not a state", "Teen shot on Michigan Avenue in Chicago", "A 16-year-old boy was shot on Michigan Avenue in Chicago on Friday, police said.",
+			"Chicago", "US", "Illinois", "city"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := describe(t, tc.title, tc.body, jan13)
+			if x.Event == nil || x.Event.Place == nil {
+				t.Fatalf("no place; event %+v", x.Event)
+			}
+			p := x.Event.Place
+			if p.Name != tc.place || p.Country != tc.country || p.Admin1 != tc.admin1 || p.Precision != tc.precision {
+				t.Errorf("place = %+v, want %s (%s, %s, %s)", *p, tc.place, tc.admin1, tc.country, tc.precision)
+			}
+			if p.Lat == 0 && p.Lon == 0 {
+				t.Errorf("place has no coordinates: %+v", *p)
+			}
+		})
+	}
+}
+
+func TestNoPlace(t *testing.T) {
+	// "Clark" and "Jones" are towns somewhere; here they are people.
+	x := describe(t, "Man charged in killing", "Police said Devon Clark shot Marcus Jones, 22, after an argument. Clark was arrested.", jan13)
+	if x.Event != nil && x.Event.Place != nil {
+		t.Errorf("people's names read as a place: %+v", *x.Event.Place)
+	}
+}
+
+func TestDates(t *testing.T) {
+	x := describe(t, "Special forces repel assault", "The unit's press service said on Jan. 13 that its operators killed 17 soldiers in a battle on Jan. 11.", jan13)
+	if x.Event == nil || x.Event.Date == nil {
+		t.Fatalf("no event date")
+	}
+	d := x.Event.Date
+	if got := d.Start.Format(time.DateOnly); got != "2025-01-11" || d.Precision != "day" {
+		t.Errorf("event date = %s (%s), want 2025-01-11 (day): the date in the sentence of the toll", got, d.Precision)
+	}
+	var found bool
+	for _, c := range x.Claims {
+		if c.Count.Low == 17 {
+			found = true
+			if c.Date == nil || c.When == "" {
+				t.Errorf("claim has no date: %+v", c)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no claim of 17: %+v", x.Claims)
+	}
+	// Across a year boundary: "Dec. 30" read in a report of Jan. 2.
+	y := describe(t, "Blast kills five", "Five people were killed in a blast on Dec. 30, officials said.", time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC))
+	if y.Event == nil || y.Event.Date == nil || y.Event.Date.Start.Format(time.DateOnly) != "2024-12-30" {
+		t.Errorf("Dec. 30 read on Jan. 2: %+v", y.Event)
+	}
+	// Without a publication date, no event date.
+	z := describe(t, "Blast kills five", "Five people were killed in a blast on Tuesday.", time.Time{})
+	if z.Event != nil && z.Event.Date != nil {
+		t.Errorf("a relative date resolved without a publication date: %+v", z.Event.Date)
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		title, lead string
+		typ, sub    string
+	}{
+		{"Drone strike kills family in Kabul", "A U.S. drone strike killed ten civilians.", Remote, "Air/drone strike"},
+		{"Suicide bombing at airport gate", "A suicide bomber killed 13 troops and dozens of civilians.", Remote, "Suicide bomb"},
+		{"Shelling hits market", "Artillery shelling killed six people at a market, officials said.", Remote, "Shelling/artillery/missile attack"},
+		{"Special forces repel assault", "Soldiers repelled an assault by enemy troops, killing 17 fighters in clashes.", Battles, "Armed clash"},
+		{"Three killed in bar shooting", "A gunman opened fire in a bar, killing three people, police said.", Shooting, ""},
+		{"Gunman kills 5 at mall", "A gunman shot nine people at a mall, killing five.", Shooting, "Mass shooting"},
+		{"Security forces fire on protesters", "Security forces killed 12 protesters during demonstrations.", Protests, "Excessive force against protesters"},
+		{"Villagers kidnapped", "Gunmen abducted 40 villagers in a night raid.", Civilians, "Abduction/forced disappearance"},
+		{"Weather", "It rained all week.", "", ""},
+	}
+	for _, tc := range tests {
+		killed, wounded := int64(3), int64(0)
+		if tc.sub == "Mass shooting" {
+			killed, wounded = 5, 4
+		}
+		typ, sub := classify(tc.title, tc.lead, killed, wounded)
+		if typ != tc.typ || sub != tc.sub {
+			t.Errorf("classify(%q) = %q / %q, want %q / %q", tc.title, typ, sub, tc.typ, tc.sub)
+		}
+	}
+}
+
+func TestSides(t *testing.T) {
+	tests := []struct {
+		sentence string
+		a, b     string
+	}{
+		{"Ukrainian Special Operations Forces (SOF) killed 21 North Korean soldiers in the Kursk region.", "Ukrainian Special Operations Forces (SOF)", ""},
+		{"Eleven displaced people were killed by the Rapid Support Forces near the town, witnesses said.", "Rapid Support Forces", ""},
+		{"The brigade repelled an assault by North Korean troops, killing 17.", "brigade", "North Korean troops"},
+		{"A gunman opened fire on the crowd, police said.", "gunman", ""},
+		{"Three killed, five wounded in shooting", "", ""},
+		{"The Paris attacks killed 130 people.", "", ""},
+	}
+	for _, tc := range tests {
+		a, b := sideA(tc.sentence)
+		if a != tc.a || b != tc.b {
+			t.Errorf("sideA(%q) = %q, %q; want %q, %q", tc.sentence, a, b, tc.a, tc.b)
+		}
+	}
+}
+
+func TestActorKey(t *testing.T) {
+	g := geo.Default()
+	same := [][]string{
+		{"SOF", "SSO", "Special Operations Forces of Ukraine", "Ukraine's Special Operations Forces", "Ukrainian Special Operations Forces (SSO)"},
+		{"North Korean troops", "North Korean soldiers", "soldiers of North Korea"},
+		{"RSF", "Rapid Support Forces"},
+	}
+	for _, group := range same {
+		k := ActorKey(g, group[0])
+		for _, name := range group[1:] {
+			if got := ActorKey(g, name); got != k {
+				t.Errorf("ActorKey(%q) = %q, ActorKey(%q) = %q: want the same", name, got, group[0], k)
+			}
+		}
+	}
+	if ActorKey(g, "Ukrainian troops") == ActorKey(g, "Russian troops") {
+		t.Errorf("two armies share a key")
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	got := acronyms("The Special Operations Forces (SOF) said ... the National Intelligence Service (NIS) of South Korea (ROK).")
+	if got["SOF"] != "Special Operations Forces" || got["NIS"] != "National Intelligence Service" {
+		t.Errorf("acronyms = %v", got)
+	}
+}

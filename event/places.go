@@ -1,0 +1,609 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"tally"
+	"tally/geo"
+)
+
+// mention is a place named in the text and what the gazetteer makes of it.
+type mention struct {
+	text       string // as written: "Kursk region", "BASTROP"
+	start, end int    // byte offsets in the document text
+	cands      []geo.Place
+	qualifier  []geo.Place // the state or country after a comma: "Paris, Texas"
+	strong     bool        // after a place preposition, in a dateline or with a qualifier
+	dateline   bool
+	origin     bool       // where someone is from: "a Louisiana man"
+	local      bool       // a neighbourhood's name: "the Bridgeport neighborhood"
+	unknown    bool       // not in the gazetteer ("the village of Makhnovka")
+	place      *geo.Place // the chosen reading (for an unknown place: the region it is in)
+	weight     float64    // how much the mention says about the main event
+}
+
+// placePrepositions introduce a place: "in Kabul", "near Sudzha", "outside Kabul airport".
+var placePrepositions = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "from": true,
+	"across": true, "into": true, "to": true, "around": true, "toward": true, "towards": true, "throughout": true,
+	"within": true, "inside": true, "of": true, "between": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "north": true, "south": true, "east": true,
+	"west": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true, "downtown": true}
+
+// unitWords follow a name to make a region: "the Kursk region", "Idlib province".
+var unitWords = map[string]bool{"region": true, "oblast": true, "province": true, "governorate": true,
+	"state": true, "district": true, "krai": true, "county": true, "parish": true, "territory": true, "strip": true}
+
+// connectors may sit inside a multi-word place name: "Rio de Janeiro", "Bosnia and Herzegovina".
+var connectors = map[string]bool{"de": true, "del": true, "da": true, "do": true, "la": true, "el": true,
+	"al": true, "upon": true, "on": true, "and": true, "of": true}
+
+// notPlaces are capitalised words the gazetteer knows as some town that in
+// news text are nearly always something else; they count as places only
+// with a qualifier ("Police, Poland").
+var notPlaces = map[string]bool{"police": true, "man": true, "home": true, "best": true, "university": true,
+	"college": true, "school": true, "church": true, "street": true, "hospital": true, "union": true,
+	"liberty": true, "justice": true, "commerce": true, "victoria": true, "florence": true, "mary": true,
+	"james": true, "john": true, "george": true, "chase": true, "bank": true,
+	"sheriff": true, "jail": true, "court": true, "city": true, "county": true, "state": true, "center": true,
+	"centre": true, "north": true, "south": true, "east": true, "west": true, "march": true, "may": true,
+	"june": true, "july": true, "august": true, "jan": true, "feb": true, "mar": true, "apr": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "april": true, "january": true, "monday": true, "sunday": true,
+	"friday": true, "saturday": true, "tuesday": true, "wednesday": true, "thursday": true, "news": true,
+	"media": true, "people": true, "army": true, "forces": true, "special": true, "operations": true,
+	"national": true, "guard": true, "republic": true, "democratic": true, "free": true, "first": true,
+	"lead": true, "live": true, "update": true, "breaking": true, "officials": true, "said": true,
+	"minister": true, "president": true, "general": true, "gen": true, "colonel": true, "mr": true, "mrs": true,
+	"ms": true, "dr": true, "east side": true, "west side": true, "north side": true, "south side": true,
+	"cathedral": true, "reading": true, "male": true, "female": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"side": true, "officer": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "hub": true, "metro": true, "sergeant": true, "detective": true, "trooper": true, "islamic": true, "front": true, "party": true, "division": true, "regiment": true,
+	"brigade": true, "battalion": true, "photo": true, "video": true, "image": true}
+
+// findMentions finds the place names of a text: runs of capitalised words
+// (with "de", "al", "and" … inside and a unit word after: "Kursk region"),
+// looked up longest first; datelines ("BASTROP, Texas (EWS) -") at the start
+// of the body; qualifiers after a comma ("Paris, Texas", "Hermitage, Tenn.").
+func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[string]bool) []mention {
+	toks := tokenize(text)
+	var out []mention
+	// a headline in title case capitalises every word: names inside longer
+	// capitalised runs are read there ("Shooting In Chicago Leaves 2 Dead")
+	titleEnd := 0
+	for titleEnd < len(toks) && toks[titleEnd].start < bodyStart {
+		titleEnd++
+	}
+	headlineCase := titleCase(toks[:titleEnd])
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.punct || !t.cap {
+			i++
+			continue
+		}
+		// the run of capitalised words starting at i
+		j := i + 1
+		for j < len(toks) && j-i < 6 {
+			u := toks[j]
+			if u.punct {
+				break
+			}
+			if u.cap || connectors[strings.ToLower(u.w)] && j+1 < len(toks) && toks[j+1].cap && !toks[j+1].punct {
+				j++
+				continue
+			}
+			break
+		}
+		if j < len(toks) && unitWords[strings.ToLower(toks[j].w)] && !toks[j].cap {
+			j++ // "Kursk region"
+		}
+		found := false
+		facility, street := hasFacilityWord(toks[i:j])
+		localUnit := j < len(toks) && localUnits[strings.ToLower(toks[j].w)] // "the Bridgeport neighborhood"
+		for a := i; a < j; {
+			m, b, ok := county(g, text, toks, a, j)
+			isCounty := ok
+			if !ok {
+				m, b, ok = longest(g, text, toks, a, j)
+			}
+			if !ok {
+				a++
+				continue
+			}
+			agency := b < len(toks) && agencyWords[strings.ToLower(toks[b].w)] // "Chattanooga Police", "Harris County Sheriff"
+			townOf := b < j && townFacilities[strings.ToLower(toks[b].w)]      // "Kabul Airport", "Kabul University"
+			partial := b-a < j-i && !agency && !townOf && !isCounty && !unitWords[strings.ToLower(toks[j-1].w)]
+			if partial && !facility && !(headlineCase && m.start < bodyStart) {
+				// "Michael A. Corle", "Grand River", "Washington Park": a
+				// place's name inside a longer name is that name's, not a place
+				a = b
+				continue
+			}
+			inFacility := !agency && !townOf && facility
+			if !agency && !townOf && street || inFacility && (a > i || !prominent(m.cands)) || isAcronym(toks[a], b-a) && !(m.start >= bodyStart && m.start <= bodyStart+2) && !isCountry(m.cands) {
+				// "Grant Medical Center", "St. David's", "Michigan Avenue": a
+				// facility's or street's name, not a town, unless the town is
+				// well known ("Orlando Regional Medical Center", weakly);
+				// "NIS" is an agency, not Niš
+				a = b
+				continue
+			}
+			if b == a+1 && people[geo.Normalize(toks[a].w)] && len(qualifierAfter(g, text, toks, b)) == 0 {
+				a = b // "police said Clark contacted ...": a person the report names
+				continue
+			}
+			found = true
+			m.strong = !inFacility && (afterPlacePrep(toks, a) && (!afterOf(toks, a) || prominent(m.cands)) || agency)
+			lineStart := m.start == bodyStart || m.start > 0 && text[m.start-1] == '\n'
+			m.dateline = lineStart && m.start >= bodyStart && (toks[a].upper || b < len(toks) && toks[b].w == ",") &&
+				b < len(toks) && (toks[b].w == "," || toks[b].w == "(" || toks[b].w == "—" || toks[b].w == "–" || toks[b].w == "-")
+			m.qualifier = qualifierAfter(g, text, toks, b)
+			m.strong = m.strong || m.dateline || len(m.qualifier) > 0
+			m.origin = b < len(toks) && personWords[strings.ToLower(toks[b].w)] // "a Louisiana man"
+			if localUnit && b == j && len(m.qualifier) == 0 {
+				m.strong, m.local = false, true
+			}
+			out = append(out, m)
+			a = b
+		}
+		if !found && i > 0 && isUnknownPlaceCue(toks, i) {
+			out = append(out, mention{text: text[t.start:toks[j-1].end], start: t.start, end: toks[j-1].end,
+				unknown: true, strong: true, qualifier: qualifierAfter(g, text, toks, j)})
+		}
+		i = j
+	}
+	return out
+}
+
+// longest looks up the longest run of tokens [a, b) with b <= j that the
+// gazetteer knows, possessives cut ("Russia's" → "Russia").
+func longest(g *geo.Gazetteer, text string, toks []tok, a, j int) (mention, int, bool) {
+	for b := j; b > a; b-- {
+		last := toks[b-1].w
+		end := toks[b-1].end
+		if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+			if b != a+1 && b != j {
+				continue
+			}
+			end -= len("'s")
+			if strings.HasSuffix(last, "’s") {
+				end = toks[b-1].end - len("’s")
+			}
+		}
+		phrase := text[toks[a].start:end]
+		key := geo.Normalize(phrase)
+		if b == a+1 && notPlaces[key] {
+			continue
+		}
+		if len(key) < 3 {
+			continue
+		}
+		look := phrase
+		if !g.Has(look) {
+			if look = saintVariant(key); look == "" || !g.Has(look) {
+				continue
+			}
+		}
+		cands := g.Lookup(look)
+		return mention{text: phrase, start: toks[a].start, end: end, cands: cands}, b, true
+	}
+	return mention{}, a, false
+}
+
+// facilityWords make a capitalised run the name of an organisation or a
+// building, not of a place.
+var facilityWords = map[string]bool{"center": true, "centre": true, "hospital": true, "medical": true,
+	"university": true, "college": true, "school": true, "church": true, "department": true, "office": true,
+	"police": true, "council": true, "club": true, "bar": true, "restaurant": true, "hotel": true, "mall": true,
+	"company": true, "inc": true, "corp": true, "bank": true, "foundation": true, "institute": true, "agency": true,
+	"service": true, "services": true, "forces": true, "army": true, "ministry": true, "court": true,
+	"street": true, "avenue": true, "road": true, "boulevard": true, "highway": true, "drive": true, "lane": true,
+	"park": true, "station": true, "stadium": true, "arena": true, "market": true, "store": true, "airport": true,
+	"high": true, "middle": true, "elementary": true, "academy": true, "apartments": true, "motel": true,
+	"command": true, "committee": true, "commission": true, "group": true, "party": true,
+	"news": true, "times": true, "post": true, "herald": true, "tribune": true, "journal": true, "gazette": true}
+
+// streetWords make a run a street's name, whatever the name before them.
+var streetWords = map[string]bool{"street": true, "st.": true, "avenue": true, "ave.": true, "ave": true,
+	"road": true, "rd.": true, "boulevard": true, "blvd.": true, "drive": true, "lane": true, "highway": true,
+	"parkway": true, "pike": true, "expressway": true, "freeway": true, "turnpike": true, "terrace": true}
+
+// townFacilities after a well-known place's name keep it the place: "Kabul Airport".
+var townFacilities = map[string]bool{"airport": true, "international": true, "university": true}
+
+// agencyWords after a name make it a place: "Chattanooga Police", "Bastrop County Sheriff".
+var agencyWords = map[string]bool{"police": true, "sheriff": true, "sheriff's": true, "fire": true, "mayor": true,
+	"deputies": true, "officers": true}
+
+// personWords after a place make it where someone is from: "a Louisiana man".
+var personWords = map[string]bool{"man": true, "woman": true, "men": true, "women": true, "teen": true,
+	"teenager": true, "boy": true, "girl": true, "resident": true, "residents": true, "native": true,
+	"couple": true, "family": true, "student": true, "mother": true, "father": true, "mom": true, "dad": true}
+
+// localUnits after a name make it a part of a city: "the Bridgeport neighborhood".
+var localUnits = map[string]bool{"neighborhood": true, "neighbourhood": true, "section": true,
+	"community": true, "area": true, "subdivision": true, "side": true}
+
+// hasFacilityWord says whether a run names a facility (or a street).
+func hasFacilityWord(ts []tok) (facility, street bool) {
+	for k, t := range ts {
+		w := strings.ToLower(t.w)
+		if streetWords[w] && k > 0 { // "Main St." is a street, "St. Louis" a saint's city
+			street = true
+		}
+		if facilityWords[strings.TrimSuffix(w, ".")] {
+			facility = true
+		}
+	}
+	return facility, street
+}
+
+// county reads "Harris County", "Orleans Parish": a second-level unit.
+func county(g *geo.Gazetteer, text string, toks []tok, a, j int) (mention, int, bool) {
+	for b := a + 2; b <= j && b <= a+4; b++ {
+		switch strings.ToLower(toks[b-1].w) {
+		case "county", "parish", "borough", "co.":
+			phrase := text[toks[a].start:toks[b-1].end]
+			if strings.EqualFold(toks[b-1].w, "co.") {
+				phrase = text[toks[a].start:toks[b-2].end] + " County"
+			}
+			if ps := g.Admin2(phrase); len(ps) > 0 {
+				return mention{text: phrase, start: toks[a].start, end: toks[b-1].end, cands: ps}, b, true
+			}
+		}
+	}
+	return mention{}, a, false
+}
+
+// prominent says whether the first reading of a name is well known enough
+// to be meant even inside a facility's name: a country, a region, a capital
+// or a city of 50,000 or more.
+func prominent(ps []geo.Place) bool {
+	if len(ps) == 0 {
+		return false
+	}
+	p := ps[0]
+	return p.Precision != geo.PrecisionCity || p.Feature == "PPLC" || p.Population >= 50000
+}
+
+// isAcronym says whether a single all-capitals word of up to five letters
+// is an acronym ("NIS", "SOF") rather than a place written in capitals.
+func isAcronym(t tok, n int) bool {
+	return n == 1 && t.upper && len(t.w) <= 5
+}
+
+// isCountry says whether a name's first reading is a country ("UK", "US", "DRC").
+func isCountry(ps []geo.Place) bool {
+	return len(ps) > 0 && ps[0].Precision == geo.PrecisionCountry
+}
+
+// afterPlacePrep says whether the name starting at token a follows a place
+// preposition, over a determiner and a possessive country: "in Kabul", "outside
+// the Kabul airport", "in Russia's Kursk Oblast", "in the Kursk region".
+func afterPlacePrep(toks []tok, a int) bool {
+	k := a - 1
+	if k >= 0 && (strings.HasSuffix(toks[k].w, "'s") || strings.HasSuffix(toks[k].w, "’s")) && toks[k].cap {
+		k--
+	}
+	if k >= 0 && !toks[k].punct {
+		switch strings.ToLower(toks[k].w) {
+		case "the", "a", "an":
+			k--
+		}
+	}
+	return k >= 0 && isPlacePrep(toks[k])
+}
+
+// saintVariant spells "st louis" as "saint louis" and back; "" if the key has no saint.
+func saintVariant(key string) string {
+	switch {
+	case strings.HasPrefix(key, "st "):
+		return "saint " + key[3:]
+	case strings.HasPrefix(key, "saint "):
+		return "st " + key[6:]
+	case strings.HasPrefix(key, "ste "):
+		return "sainte " + key[4:]
+	}
+	return ""
+}
+
+// afterOf says whether the name at token a follows "of" ("the death of
+// Jones"): a place only when the place is well known ("the Kursk region of Russia").
+func afterOf(toks []tok, a int) bool {
+	k := a - 1
+	if k >= 0 && !toks[k].punct && (strings.EqualFold(toks[k].w, "the") || strings.EqualFold(toks[k].w, "a")) {
+		k--
+	}
+	return k >= 0 && strings.EqualFold(toks[k].w, "of")
+}
+
+// isPlacePrep says whether a token introduces a place.
+func isPlacePrep(t tok) bool { return !t.punct && placePrepositions[strings.ToLower(t.w)] }
+
+// isUnknownPlaceCue says whether the capitalised word at i follows "the
+// village of", "the town of" or "village" cues: a place too small for the gazetteer.
+func isUnknownPlaceCue(toks []tok, i int) bool {
+	if i >= 2 && strings.EqualFold(toks[i-1].w, "of") {
+		switch strings.ToLower(toks[i-2].w) {
+		case "village", "town", "settlement", "hamlet", "township", "town's", "city":
+			return true
+		}
+	}
+	return false
+}
+
+// qualifierAfter reads ", Texas", ", Tenn.", ", Russia" after a place name.
+func qualifierAfter(g *geo.Gazetteer, text string, toks []tok, b int) []geo.Place {
+	if b+1 >= len(toks) || toks[b].w != "," || !toks[b+1].cap {
+		return nil
+	}
+	e := b + 2
+	for e < len(toks) && e < b+4 && toks[e].cap && !toks[e].punct {
+		e++
+	}
+	if code, ok := stateAbbrev[strings.TrimSuffix(strings.ToLower(toks[b+1].w), ".")]; ok && (e == b+2 || toks[b+2].punct) {
+		if p, ok := g.Admin1("US", code); ok {
+			return []geo.Place{p}
+		}
+	}
+	for ; e > b+1; e-- {
+		phrase := text[toks[b+1].start:toks[e-1].end]
+		var out []geo.Place
+		for _, p := range g.Lookup(phrase) {
+			if p.Precision == geo.PrecisionAdmin1 || p.Precision == geo.PrecisionCountry && !p.Demonym {
+				out = append(out, p)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// stateAbbrev are US state abbreviations that the gazetteer leaves out
+// because, lower-cased, they are ordinary words ("Mass.", "OK", "IN"); after
+// a place name and a comma they can only be states.
+var stateAbbrev = map[string]string{"mass": "MA", "ill": "IL", "miss": "MS", "wash": "WA", "ore": "OR",
+	"in": "IN", "or": "OR", "me": "ME", "hi": "HI", "oh": "OH", "ok": "OK", "id": "ID", "ga": "GA",
+	"la": "LA", "pa": "PA", "mo": "MO", "md": "MD", "va": "VA", "wi": "WI", "al": "AL", "co": "CO", "de": "DE"}
+
+// context is what a document says of where it is: the countries and
+// first-level regions it names, weighted by how often.
+type context struct {
+	countries map[string]float64
+	admin1    map[string]float64 // "CC.CODE"
+}
+
+// addChosen adds the regions of the cities already read with confidence
+// (named as places, and well known) to the context: "hospitals in Austin"
+// makes Bastrop the one in Texas.
+func (c context) addChosen(ms []mention) {
+	for _, m := range ms {
+		p := m.place
+		if p == nil || m.unknown || p.Precision != geo.PrecisionCity || !prominent(m.cands) && !(m.strong && len(m.cands) == 1) {
+			continue
+		}
+		w := 0.5
+		if !m.strong {
+			w = 0.3
+		}
+		c.countries[p.Country] += w
+		c.admin1[p.Country+"."+p.Admin1Code] += w
+	}
+}
+
+func newContext(ms []mention) context {
+	c := context{countries: map[string]float64{}, admin1: map[string]float64{}}
+	for _, m := range ms {
+		if len(m.cands) > 1 && m.cands[0].Precision == geo.PrecisionAdmin2 && oneCountry(m.cands) {
+			for _, p := range m.cands { // "Westmoreland County": Pennsylvania or Virginia
+				c.admin1[p.Country+"."+p.Admin1Code] += 1 / float64(len(m.cands))
+			}
+			c.countries[m.cands[0].Country]++
+			continue
+		}
+		if len(m.cands) == 0 || !oneCountry(m.cands) && !m.cands[0].Demonym && m.cands[0].Precision != geo.PrecisionCountry {
+			continue // an ambiguous name says nothing about the country until it is read
+		}
+		p := m.cands[0]
+		w := 1.0
+		if !m.strong && p.Precision == geo.PrecisionCity {
+			w = 0.3
+		}
+		switch {
+		case p.Demonym || p.Precision == geo.PrecisionCountry:
+			c.countries[p.Country] += w
+		case p.Precision == geo.PrecisionAdmin1 || p.Precision == geo.PrecisionAdmin2:
+			c.countries[p.Country] += w
+			c.admin1[p.Country+"."+p.Admin1Code] += w
+		}
+		for _, q := range m.qualifier {
+			c.countries[q.Country] += 1
+			if q.Precision == geo.PrecisionAdmin1 {
+				c.admin1[q.Country+"."+q.Admin1Code] += 1
+			}
+		}
+	}
+	return c
+}
+
+// oneCountry says whether all readings of a name lie in one country.
+func oneCountry(ps []geo.Place) bool {
+	for _, p := range ps[1:] {
+		if p.Country != ps[0].Country && !p.Demonym {
+			return false
+		}
+	}
+	return true
+}
+
+// choose picks the reading of a mention: one inside its qualifier if it
+// has one, else the most prominent weighed by the countries and regions the
+// document names ("Paris" in a report about Texas is Paris, Texas).
+func (c context) choose(m *mention) {
+	best, bestScore := -1, -1.0
+	for k, p := range m.cands {
+		if p.Demonym {
+			continue
+		}
+		s := 1.0 / float64(k+1)
+		if len(m.qualifier) > 0 {
+			for _, q := range m.qualifier {
+				if q.Country == p.Country && (q.Precision == geo.PrecisionCountry || q.Admin1Code == p.Admin1Code) {
+					s += 10
+				}
+			}
+		}
+		if p.Feature == "PPLC" {
+			s += 1 // a capital is what a bare name means, unless the context says otherwise
+		}
+		if k == 0 && p.Precision != geo.PrecisionCity && len(m.qualifier) == 0 {
+			s += 2.5 // "Florida" is the state, whatever town of that name the region has
+		}
+		s += 2 * min(c.countries[p.Country], 3)
+		if p.Admin1Code != "" {
+			s += 2 * min(c.admin1[p.Country+"."+p.Admin1Code], 3)
+		}
+		if s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	if best >= 0 {
+		p := m.cands[best]
+		m.place = &p
+	}
+	if len(m.qualifier) > 0 && m.place != nil && !within(*m.place, m.qualifier) {
+		// "BUCKSPORT, SC" when the gazetteer knows only Bucksport, Maine: a
+		// place too small for it, in the region the qualifier names
+		q := m.qualifier[0]
+		m.place, m.unknown = &q, true
+	}
+}
+
+// within says whether p lies in one of the regions.
+func within(p geo.Place, regions []geo.Place) bool {
+	for _, q := range regions {
+		if q.Country == p.Country && (q.Precision == geo.PrecisionCountry || q.Admin1Code == p.Admin1Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// mainPlace chooses where a document's main event happened: the place
+// weighed most by where it is named (dateline, title, the sentences that
+// give the toll, the lead), preferring a place inside it named nearly as
+// much (a city of the region). unknown places ("the village of Makhnovka")
+// keep their name and fall back to the region they are said to be in.
+func mainPlace(ms []mention) *tally.Place {
+	type acc struct {
+		p       geo.Place
+		name    string // an unknown place's own name
+		weight  float64
+		unknown bool
+	}
+	byKey := map[string]*acc{}
+	var keys []string
+	for _, m := range ms {
+		if m.place == nil || m.weight <= 0 {
+			continue
+		}
+		k := placeKey(*m.place)
+		if m.unknown {
+			k = "unknown:" + strings.ToLower(m.text)
+		}
+		a, ok := byKey[k]
+		if !ok {
+			a = &acc{p: *m.place, unknown: m.unknown, name: m.text}
+			byKey[k] = a
+			keys = append(keys, k)
+		}
+		a.weight += m.weight
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return byKey[keys[i]].weight > byKey[keys[j]].weight })
+	top := byKey[keys[0]]
+	for _, k := range keys[1:] {
+		a := byKey[k]
+		if (finer(a.p, top.p) || a.unknown && !top.unknown) && inside(a.p, top.p) && a.weight >= 0.6*top.weight {
+			top = a
+			break
+		}
+	}
+	p := toPlace(top.p)
+	if top.unknown {
+		p.Name = top.name // kept by name, located by its region
+	}
+	return p
+}
+
+// placeKey identifies a gazetteer entry.
+func placeKey(p geo.Place) string {
+	return string(p.Precision) + ":" + p.Country + ":" + p.Admin1Code + ":" + p.Name
+}
+
+var rank = map[geo.Precision]int{geo.PrecisionCity: 3, geo.PrecisionAdmin2: 2, geo.PrecisionAdmin1: 1, geo.PrecisionCountry: 0}
+
+// finer says whether a is more precise than b.
+func finer(a, b geo.Place) bool { return rank[a.Precision] > rank[b.Precision] }
+
+// inside says whether a lies within b as far as the codes tell.
+func inside(a, b geo.Place) bool {
+	if a.Country != b.Country {
+		return false
+	}
+	return b.Precision == geo.PrecisionCountry || a.Admin1Code == b.Admin1Code
+}
+
+// toPlace converts a gazetteer entry to the domain's Place.
+func toPlace(p geo.Place) *tally.Place {
+	out := &tally.Place{Name: p.Name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon, Precision: string(p.Precision)}
+	if p.Precision == geo.PrecisionAdmin1 {
+		out.Admin1 = p.Name
+	}
+	return out
+}
+
+// top is the weight of the country the report names most.
+func (c context) top() float64 {
+	return c.countries[c.topCountry()]
+}
+
+// topCountry is the country the report names most ("" if none).
+func (c context) topCountry() string {
+	best := ""
+	for cc, w := range c.countries {
+		if w > c.countries[best] || w == c.countries[best] && cc < best {
+			best = cc
+		}
+	}
+	return best
+}
+
+// oneSense gives every mention of a name the reading of its best-located
+// mention: a report that writes "BUCKSPORT, SC" once means that Bucksport in
+// its headline too.
+func oneSense(ms []mention) {
+	best := map[string]*mention{}
+	for k := range ms {
+		m := &ms[k]
+		if m.place == nil {
+			continue
+		}
+		key := geo.Normalize(m.text)
+		if b, ok := best[key]; !ok || len(m.qualifier) > len(b.qualifier) || m.dateline && !b.dateline && len(b.qualifier) == 0 {
+			best[key] = m
+		}
+	}
+	for k := range ms {
+		m := &ms[k]
+		b, ok := best[geo.Normalize(m.text)]
+		if !ok || b == m || m.place == nil || len(b.qualifier) == 0 && !b.dateline {
+			continue
+		}
+		p := *b.place
+		m.place, m.unknown = &p, b.unknown
+	}
+}
