@@ -1,9 +1,11 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"tally"
@@ -40,7 +42,7 @@ func (s *server) apiIncidents(w http.ResponseWriter, r *http.Request) {
 
 // apiIncident returns one incident (id or unique prefix) in its CONTRACT.md shape.
 func (s *server) apiIncident(w http.ResponseWriter, r *http.Request) {
-	inc, err := s.st.Incident(r.Context(), r.PathValue("id"))
+	inc, err := s.incident(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -75,6 +77,21 @@ func (s *server) apiDocument(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// incident finds an incident by its full id first (an indexed lookup),
+// and only then by unique prefix, which the store answers with a scan.
+func (s *server) incident(ctx context.Context, id string) (*tally.Incident, error) {
+	if strings.HasPrefix(id, "inc-") && len(id) >= 16 {
+		incs, err := s.st.Incidents(ctx, tally.IncidentFilter{IDs: []string{id}})
+		if err != nil {
+			return nil, err
+		}
+		if len(incs) == 1 {
+			return &incs[0], nil
+		}
+	}
+	return s.st.Incident(ctx, id)
+}
+
 // incidentOf returns the id of the incident a document is in, "" if none.
 func (s *server) incidentOf(r *http.Request, hash string) (string, error) {
 	as, err := s.st.Assignments(r.Context())
@@ -107,7 +124,7 @@ func (s *server) apiClaims(w http.ResponseWriter, r *http.Request) {
 	var hashes []string
 	switch id, doc := v.Get("incident"), v.Get("doc"); {
 	case id != "":
-		inc, err := s.st.Incident(r.Context(), id)
+		inc, err := s.incident(r.Context(), id)
 		if err != nil {
 			s.apiError(w, r, err)
 			return

@@ -113,7 +113,7 @@ type incidentPage struct {
 // side, the timeline of the toll, related incidents and why grouped.
 func (s *server) pageIncident(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	inc, err := s.st.Incident(ctx, r.PathValue("id"))
+	inc, err := s.incident(ctx, r.PathValue("id"))
 	if err != nil {
 		s.pageError(w, r, err)
 		return

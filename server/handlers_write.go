@@ -25,6 +25,9 @@ func (s *server) apiPostDocuments(w http.ResponseWriter, r *http.Request) {
 	}
 	s.writeMu.Lock()
 	res, err := ingest.Articles(r.Context(), s.st, arts)
+	if res.New > 0 {
+		s.cache.invalidate()
+	}
 	s.writeMu.Unlock()
 	if err != nil {
 		s.apiError(w, r, err)

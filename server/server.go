@@ -52,6 +52,14 @@ type Options struct {
 	MaxBody int64
 	// PageSize is the number of incidents per page; 0 means DefaultPageSize.
 	PageSize int
+	// CacheTTL is how long answers to GET requests for pages and the API
+	// are reused; 0 means DefaultCacheTTL, negative turns the cache off.
+	// The server's own writes clear it; changes made by another process
+	// show after at most this long.
+	CacheTTL time.Duration
+	// StoreConcurrency bounds the store calls in flight; 0 means
+	// DefaultStoreConcurrency.
+	StoreConcurrency int
 }
 
 // server holds what the handlers share.
@@ -60,6 +68,7 @@ type server struct {
 	opt   Options
 	log   *slog.Logger
 	pages *pages
+	cache *cache
 	// writeMu serialises writes: a write regroups the whole store.
 	writeMu sync.Mutex
 }
@@ -77,7 +86,13 @@ func New(st tally.Store, opt Options) http.Handler {
 	if opt.PageSize <= 0 {
 		opt.PageSize = DefaultPageSize
 	}
-	s := &server{st: st, opt: opt, log: opt.Logger, pages: mustParsePages()}
+	if opt.CacheTTL == 0 {
+		opt.CacheTTL = DefaultCacheTTL
+	}
+	if opt.StoreConcurrency <= 0 {
+		opt.StoreConcurrency = DefaultStoreConcurrency
+	}
+	s := &server{st: newGatedStore(st, opt.StoreConcurrency), opt: opt, log: opt.Logger, pages: mustParsePages(), cache: newCache(opt.CacheTTL)}
 	mux := http.NewServeMux()
 
 	mux.HandleFunc("GET /{$}", s.pageIncidents)
@@ -102,7 +117,7 @@ func New(st tally.Store, opt Options) http.Handler {
 	mux.Handle("GET /assets/", cacheFor(24*time.Hour, files))
 	mux.HandleFunc("/", s.pageNotFound)
 
-	return s.recover(s.logRequests(secure(limitBody(opt.MaxBody, mux))))
+	return s.recover(s.logRequests(secure(limitBody(opt.MaxBody, s.cache.wrap(mux)))))
 }
 
 // secure sets the headers every response carries.

@@ -529,6 +529,9 @@ func TestWrite(t *testing.T) {
 		{"the same again", token, article, 200, 0},
 		{"JSON Lines", token, lines, 201, 2},
 	}
+	if _, _, body := rw.get("/"); strings.Contains(body, "Pellham") {
+		t.Fatal("the list shows a report not yet posted")
+	} // the list is now cached; a write must clear it
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			status, _, body := rw.do(http.MethodPost, "/api/documents", tt.token, strings.NewReader(tt.body))
@@ -551,6 +554,9 @@ func TestWrite(t *testing.T) {
 			}
 		})
 	}
+	if _, _, body := rw.get("/"); !strings.Contains(body, "Three killed in Pellham depot blast") {
+		t.Error("the list does not show the posted report at once")
+	}
 	// What was posted is stored, grouped and shown.
 	var doc struct{ Incident *string }
 	rw.getJSON("/api/documents/posted-1", 200, &doc)
@@ -561,6 +567,38 @@ func TestWrite(t *testing.T) {
 		t.Error("posted report not on its incident's page")
 	}
 	rw.getJSON("/api/documents/big", 404, nil)
+}
+
+// TestCache: answers are reused for the TTL, so a change another process
+// makes to the store shows after at most that long.
+func TestCache(t *testing.T) {
+	f := newFixture(t, server.Options{CacheTTL: 300 * time.Millisecond})
+	uncached := httptest.NewServer(server.New(f.st, server.Options{CacheTTL: -1, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	defer uncached.Close()
+	_, _, before := f.get("/api/incidents")
+	arts, err := ingest.DecodeJSON(strings.NewReader(`{"id": "later", "title": "Gunmen kill four in Orrin", "text": "Gunmen killed four people in Orrin on Sunday, police said."}`), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Articles(context.Background(), f.st, arts); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, body := f.get("/api/incidents"); body != before {
+		t.Error("the cached answer changed within its TTL")
+	}
+	resp, err := http.Get(uncached.URL + "/api/incidents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), "Orrin") {
+		t.Error("with the cache off the change does not show")
+	}
+	time.Sleep(350 * time.Millisecond)
+	if _, _, body := f.get("/api/incidents"); !strings.Contains(body, "Orrin") {
+		t.Error("the change does not show after the TTL")
+	}
 }
 
 // TestExportMatchesCLI: /export/... and `tally export` write the same bytes.
