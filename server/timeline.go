@@ -30,7 +30,8 @@ type timeline struct {
 	XTicks        []tlTick
 	X0, X1        int // plot area
 	Y0, Y1        int
-	Undated       int // toll figures whose report has no date
+	Undated       int  // toll figures whose report has no date
+	Ordinal       bool // x is the order of the reports, not time
 }
 
 type tlSeries struct {
@@ -50,16 +51,25 @@ type tlTick struct {
 }
 
 // buildTimeline lays out the toll figures of inc's sources (Toll = true).
-// It returns nil when no toll figure has a report date.
+// When every report has its own publication time, x is proportional to
+// time. When reports share a time (sources often give only the day), x is
+// the order of the reports (by time, then outlet), one slot per report, so
+// the chart still reads report by report. It returns nil when no toll
+// figure has a report date.
 func buildTimeline(inc *tally.Incident) *timeline {
 	type pt struct {
+		doc string
 		t   time.Time
 		v   int64
 		lab string
 	}
+	type report struct {
+		doc, outlet string
+		t           time.Time
+	}
 	series := map[tally.Category][]pt{}
+	reports := map[string]report{}
 	tl := &timeline{Width: tlWidth, Height: tlHeight, X0: tlLeft, X1: tlLeft + tlPlotW, Y0: tlTop + tlPlotH, Y1: tlTop}
-	var tmin, tmax time.Time
 	var vmax int64
 	for _, s := range inc.Sources {
 		if !s.Toll {
@@ -70,47 +80,69 @@ func buildTimeline(inc *tally.Incident) *timeline {
 			continue
 		}
 		fig := ledger.Figure(tally.Count{Low: s.Count.Low, High: s.Count.High, Qualifier: s.Count.Qualifier, Text: s.Count.Text}, tally.Derivation(s.Derived))
-		who := s.Outlet
-		if who == "" {
-			who = s.Doc
-		}
-		lab := fmt.Sprintf("%s, %s: %s %s", who, s.Published.UTC().Format("2006-01-02 15:04"), fig, s.Category)
-		series[s.Category] = append(series[s.Category], pt{s.Published, s.Count.Low, lab})
-		if tmin.IsZero() || s.Published.Before(tmin) {
-			tmin = s.Published
-		}
-		if s.Published.After(tmax) {
-			tmax = s.Published
-		}
+		who := or(s.Outlet, s.Doc)
+		lab := fmt.Sprintf("%s (%s), %s: %s %s", who, s.Doc, datetimeLabel(s.Published), fig, s.Category)
+		series[s.Category] = append(series[s.Category], pt{s.Doc, s.Published, s.Count.Low, lab})
+		reports[s.Doc] = report{s.Doc, who, s.Published}
 		vmax = max(vmax, s.Count.Low)
 	}
 	if len(series) == 0 {
 		return nil
 	}
-	instant := tmax.Equal(tmin)
-	// Centre a single instant (or a short burst) in a day's window.
-	if tmax.Sub(tmin) < tlMinSpan {
-		mid := tmin.Add(tmax.Sub(tmin) / 2)
-		tmin, tmax = mid.Add(-tlMinSpan/2), mid.Add(tlMinSpan/2)
+	order := make([]report, 0, len(reports))
+	times := map[time.Time]bool{}
+	for _, r := range reports {
+		order = append(order, r)
+		times[r.t] = true
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if !a.t.Equal(b.t) {
+			return a.t.Before(b.t)
+		}
+		if a.outlet != b.outlet {
+			return a.outlet < b.outlet
+		}
+		return a.doc < b.doc
+	})
+	slot := map[string]int{}
+	for i, r := range order {
+		slot[r.doc] = i
+	}
+	tmin, tmax := order[0].t, order[len(order)-1].t
+	ordinal := len(times) < len(order)
+
+	var x func(doc string, t time.Time) float64
+	if ordinal {
+		n := len(order)
+		x = func(doc string, _ time.Time) float64 {
+			return tlLeft + (float64(slot[doc])+0.5)/float64(n)*tlPlotW
+		}
+	} else {
+		if tmax.Sub(tmin) < tlMinSpan { // a short burst: centre it in a day
+			mid := tmin.Add(tmax.Sub(tmin) / 2)
+			tmin, tmax = mid.Add(-tlMinSpan/2), mid.Add(tlMinSpan/2)
+		}
+		x = func(_ string, t time.Time) float64 {
+			return tlLeft + float64(t.Sub(tmin))/float64(tmax.Sub(tmin))*tlPlotW
+		}
 	}
 	top := niceCeil(vmax)
-	x := func(t time.Time) float64 {
-		return tlLeft + float64(t.Sub(tmin))/float64(tmax.Sub(tmin))*tlPlotW
-	}
 	y := func(v int64) float64 { return tlTop + tlPlotH - float64(v)/float64(top)*tlPlotH }
 	for _, cat := range tally.Categories {
 		pts := series[cat]
 		if len(pts) == 0 {
 			continue
 		}
-		sort.SliceStable(pts, func(i, j int) bool { return pts[i].t.Before(pts[j].t) })
+		sort.SliceStable(pts, func(i, j int) bool { return slot[pts[i].doc] < slot[pts[j].doc] })
 		s := tlSeries{Category: string(cat)}
 		for i, p := range pts {
 			if i > 0 {
 				s.Points += " "
 			}
-			s.Points += fmt.Sprintf("%.1f,%.1f", x(p.t), y(p.v))
-			s.Dots = append(s.Dots, tlDot{X: fmt.Sprintf("%.1f", x(p.t)), Y: fmt.Sprintf("%.1f", y(p.v)), Label: p.lab})
+			px, py := x(p.doc, p.t), y(p.v)
+			s.Points += fmt.Sprintf("%.1f,%.1f", px, py)
+			s.Dots = append(s.Dots, tlDot{X: fmt.Sprintf("%.1f", px), Y: fmt.Sprintf("%.1f", py), Label: p.lab})
 		}
 		tl.Series = append(tl.Series, s)
 	}
@@ -118,9 +150,16 @@ func buildTimeline(inc *tally.Incident) *timeline {
 		v := top * i / 4
 		tl.YTicks = append(tl.YTicks, tlTick{Pos: fmt.Sprintf("%.1f", y(v)), Label: ledger.Number(v)})
 	}
-	if instant {
-		mid := tmin.Add(tmax.Sub(tmin) / 2)
-		tl.XTicks = []tlTick{{Pos: fmt.Sprintf("%.1f", x(mid)), Label: datetimeLabel(mid)}}
+	if ordinal {
+		// One label per report when they fit, else the first and the last.
+		for i, r := range order {
+			if len(order) > 6 && i != 0 && i != len(order)-1 {
+				continue
+			}
+			lab := clipLabel(r.outlet, 18) + " · " + r.t.UTC().Format("01-02")
+			tl.XTicks = append(tl.XTicks, tlTick{Pos: fmt.Sprintf("%.1f", x(r.doc, r.t)), Label: lab})
+		}
+		tl.Ordinal = true
 		return tl
 	}
 	layout := "2006-01-02"
@@ -129,9 +168,18 @@ func buildTimeline(inc *tally.Incident) *timeline {
 	}
 	for i := 0; i <= 3; i++ {
 		t := tmin.Add(tmax.Sub(tmin) * time.Duration(i) / 3)
-		tl.XTicks = append(tl.XTicks, tlTick{Pos: fmt.Sprintf("%.1f", x(t)), Label: t.UTC().Format(layout)})
+		tl.XTicks = append(tl.XTicks, tlTick{Pos: fmt.Sprintf("%.1f", x("", t)), Label: t.UTC().Format(layout)})
 	}
 	return tl
+}
+
+// clipLabel shortens s to n characters.
+func clipLabel(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // niceCeil rounds v up to 1, 2, 4, 5 or 10 times a power of ten, and to at
