@@ -61,12 +61,15 @@ type Extraction struct {
 
 // Event is the when, where, who and what of a document's main incident.
 type Event struct {
-	Date      *DateSpan `json:"date,omitempty"`
-	Place     *Place    `json:"where,omitempty"`
-	EventType string    `json:"event_type,omitempty"`
-	SubType   string    `json:"sub_event_type,omitempty"`
-	SideA     string    `json:"side_a,omitempty"`
-	SideB     string    `json:"side_b,omitempty"`
+	Date  *DateSpan `json:"date,omitempty"`
+	Place *Place    `json:"where,omitempty"`
+	// PlaceWeight is how strongly the report names Place: a dateline, the
+	// headline and the toll's sentence weigh most (0.1: only the outlet's region).
+	PlaceWeight float64 `json:"place_weight,omitempty"`
+	EventType   string  `json:"event_type,omitempty"`
+	SubType     string  `json:"sub_event_type,omitempty"`
+	SideA       string  `json:"side_a,omitempty"`
+	SideB       string  `json:"side_b,omitempty"`
 }
 
 // DateSpan is a date resolved from the text: the interval it covers and how

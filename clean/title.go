@@ -44,7 +44,11 @@ func namelike(seg, outlet string) bool {
 		return true
 	}
 	words := strings.Fields(seg)
-	if len(words) > 6 || StatesFigure(strings.ToLower(seg)) {
+	limit := 6
+	if siteWords(words) {
+		limit = 12 // "KSLA News 12 Shreveport, Louisiana News Weather & Sports"
+	}
+	if len(words) > limit || StatesFigure(strings.ToLower(seg)) {
 		return false
 	}
 	capital := 0
@@ -103,4 +107,19 @@ func findTitle(lines []string) (string, []string) {
 		return title, rest
 	}
 	return "", lines
+}
+
+// siteWords says whether a segment names a news site: "News", "Weather",
+// "Sports", "TV", "Radio", a domain.
+func siteWords(words []string) bool {
+	for _, w := range words {
+		switch strings.ToLower(strings.Trim(w, ",.:;")) {
+		case "news", "weather", "sports", "tv", "radio", "channel", "newspaper", "online":
+			return true
+		}
+		if strings.Contains(w, ".com") || strings.Contains(w, ".org") || strings.Contains(w, ".net") {
+			return true
+		}
+	}
+	return false
 }

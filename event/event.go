@@ -28,10 +28,48 @@ const leadBytes = 800
 // Describe fills x.Event and the Where, Place and When of x's claims.
 func Describe(x *tally.Extraction) {
 	g := geo.Default()
+	ev := &tally.Event{}
+	sents := clean.Sentences(x.Doc.Text)
+	var ms []mention
+	ev.Place, ev.PlaceWeight, ms = locate(g, x, sents, nil)
 	text := x.Doc.Text
 	body := x.Doc.BodyStart
-	ev := &tally.Event{}
+	ev.Date = eventDate(x)
+	lead := text[body:min(len(text), body+leadBytes)]
+	var killed, wounded int64
+	if x.Summary.Killed != nil {
+		killed = x.Summary.Killed.Best
+	}
+	if x.Summary.Wounded != nil {
+		wounded = x.Summary.Wounded.Best
+	}
+	ev.EventType, ev.SubType = classify(x.Doc.Title, lead, killed, wounded)
+	ev.SideA, ev.SideB = sides(g, x, text, sents)
+	if ev.Place != nil || ev.Date != nil || ev.EventType != "" || ev.SideA != "" || ev.SideB != "" {
+		x.Event = ev
+	}
+	describeClaims(x, ms, sents)
+}
 
+// Prior weighs countries a report does not name but is likely about: the
+// region of the collection it comes in (see Locate). Weights add to those of
+// the countries the report names (a country named once weighs 1).
+type Prior map[string]float64
+
+// Locate reads where a report's main event happened, as Describe does, with
+// a prior on the countries: resolve reads the reports again with the
+// collection's main country in mind, so that "Birmingham police" in a
+// collection of American local news is Birmingham, Alabama.
+func Locate(x *tally.Extraction, prior Prior) (*tally.Place, float64) {
+	p, w, _ := locate(geo.Default(), x, clean.Sentences(x.Doc.Text), prior)
+	return p, w
+}
+
+// locate finds the place mentions of a report, reads each, and picks the
+// main event's place.
+func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, prior Prior) (*tally.Place, float64, []mention) {
+	text := x.Doc.Text
+	body := x.Doc.BodyStart
 	people := map[string]bool{}
 	for _, p := range x.People {
 		for _, w := range strings.Fields(p.Name) {
@@ -41,13 +79,21 @@ func Describe(x *tally.Extraction) {
 	ms := findMentions(g, text, body, people)
 	ctx := newContext(ms)
 	ctx.addLocale(text)
+	for cc, w := range prior {
+		ctx.countries[cc] += w
+	}
+	var outlet []mention
+	if x.Doc.Outlet != "" {
+		// where the outlet is tells the region it reports on ("WALB.com, South Georgia News")
+		outlet = findMentions(g, x.Doc.Outlet, 0, nil)
+		ctx.addOutlet(outlet)
+	}
 	for k := range ms {
 		if !ms[k].unknown {
 			ctx.choose(&ms[k])
 		}
 	}
 	ctx.addChosen(ms) // then read every name again with the cities' regions in mind
-	sents := clean.Sentences(text)
 	tollSent := tollSentences(x, sents)
 	for k := range ms {
 		m := &ms[k]
@@ -74,23 +120,36 @@ func Describe(x *tally.Extraction) {
 			}
 		}
 	}
-	ev.Place = mainPlace(ms)
+	if p, w := mainPlace(ms); p != nil {
+		return p, w, ms
+	}
+	if p := outletRegion(g, outlet); p != nil {
+		return p, 0.1, ms
+	}
+	return nil, 0, ms
+}
 
-	ev.Date = eventDate(x)
-	lead := text[body:min(len(text), body+leadBytes)]
-	var killed, wounded int64
-	if x.Summary.Killed != nil {
-		killed = x.Summary.Killed.Best
+// outletRegion is the region an outlet's name places it in ("Cleveland 19
+// News Cleveland, OH" → Ohio): where a report that names no place most
+// likely happened, told with the precision of a region.
+func outletRegion(g *geo.Gazetteer, ms []mention) *tally.Place {
+	for _, m := range ms {
+		if len(m.cands) == 0 || m.cands[0].Demonym {
+			continue
+		}
+		p := m.cands[0]
+		if len(m.qualifier) > 0 {
+			p = m.qualifier[0]
+		}
+		switch p.Precision {
+		case geo.PrecisionCountry, geo.PrecisionAdmin1:
+			return toPlace(p)
+		}
+		if a, ok := g.Admin1(p.Country, p.Admin1Code); ok {
+			return toPlace(a)
+		}
 	}
-	if x.Summary.Wounded != nil {
-		wounded = x.Summary.Wounded.Best
-	}
-	ev.EventType, ev.SubType = classify(x.Doc.Title, lead, killed, wounded)
-	ev.SideA, ev.SideB = sides(g, x, text, sents)
-	if ev.Place != nil || ev.Date != nil || ev.EventType != "" || ev.SideA != "" || ev.SideB != "" {
-		x.Event = ev
-	}
-	describeClaims(x, ms, sents)
+	return nil
 }
 
 // mentionWeight says how much a mention tells where the main event was.

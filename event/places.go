@@ -1,6 +1,7 @@
 package event
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -55,7 +56,8 @@ var notPlaces = map[string]bool{"police": true, "man": true, "home": true, "best
 	"lead": true, "live": true, "update": true, "breaking": true, "officials": true, "said": true,
 	"minister": true, "president": true, "general": true, "gen": true, "colonel": true, "mr": true, "mrs": true,
 	"ms": true, "dr": true, "east side": true, "west side": true, "north side": true, "south side": true,
-	"cathedral": true, "reading": true, "male": true, "female": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"cathedral": true, "reading": true, "male": true, "female": true, "christmas": true, "easter": true,
+	"thanksgiving": true, "halloween": true, "early": true, "central business district": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
 	"side": true, "officer": true, "one": true, "two": true, "three": true, "four": true, "five": true,
 	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "hub": true, "metro": true, "sergeant": true, "detective": true, "trooper": true, "islamic": true, "front": true, "party": true, "division": true, "regiment": true,
 	"brigade": true, "battalion": true, "photo": true, "video": true, "image": true}
@@ -80,12 +82,19 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 			i++
 			continue
 		}
+		if lw := strings.ToLower(t.w); runOpeners[lw] && i+1 < len(toks) && toks[i+1].cap && !toks[i+1].punct {
+			i++ // "The Las Vegas Metropolitan Police", "In Kabul, ...": a capitalised function word opens no name
+			continue
+		}
 		// the run of capitalised words starting at i
 		j := i + 1
 		for j < len(toks) && j-i < 6 {
 			u := toks[j]
-			if u.punct {
-				break
+			if u.punct || u.cap && runOpeners[strings.ToLower(u.w)] && !connectors[strings.ToLower(u.w)] {
+				break // "... EDT The Las Vegas ...", "Shooting In Chicago": a new name begins
+			}
+			if prev := toks[j-1]; prev.upper && len(prev.w) <= 4 && !u.upper {
+				break // "3:56 PM EDT Las Vegas": a time zone or an acronym ends a name
 			}
 			if u.cap || connectors[strings.ToLower(u.w)] && j+1 < len(toks) && toks[j+1].cap && !toks[j+1].punct {
 				j++
@@ -97,7 +106,6 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 			j++ // "Kursk region"
 		}
 		found := false
-		facility, street := hasFacilityWord(toks[i:j])
 		localUnit := j < len(toks) && localUnits[strings.ToLower(toks[j].w)] // "the Bridgeport neighborhood"
 		for a := i; a < j; {
 			m, b, ok := county(g, text, toks, a, j)
@@ -109,37 +117,28 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 				a++
 				continue
 			}
-			agency := b < len(toks) && agencyWords[strings.ToLower(toks[b].w)] // "Chattanooga Police", "Harris County Sheriff"
-			townOf := b < j && townFacilities[strings.ToLower(toks[b].w)]      // "Kabul Airport", "Kabul University"
-			partial := b-a < j-i && !agency && !townOf && !isCounty && !unitWords[strings.ToLower(toks[j-1].w)]
-			if partial && !facility && !(headlineCase && m.start < bodyStart) {
-				// "Michael A. Corle", "Grand River", "Washington Park": a
-				// place's name inside a longer name is that name's, not a place
-				a = b
-				continue
-			}
-			inFacility := !agency && !townOf && facility
-			if !agency && !townOf && street || inFacility && (a > i || !prominent(m.cands)) || isAcronym(toks[a], b-a) && !(m.start >= bodyStart && m.start <= bodyStart+2) && !isCountry(m.cands) {
-				// "Grant Medical Center", "St. David's", "Michigan Avenue": a
-				// facility's or street's name, not a town, unless the town is
-				// well known ("Orlando Regional Medical Center", weakly);
-				// "NIS" is an agency, not Niš
-				a = b
+			if !placeInRun(toks, i, a, b, j, m, isCounty, headlineCase && m.start < bodyStart) ||
+				isAcronym(toks[a], b-a) && !(m.start >= bodyStart && m.start <= bodyStart+2) && !isCountry(m.cands) {
+				a = b // "NIS" is an agency, not Niš
 				continue
 			}
 			if b == a+1 && people[geo.Normalize(toks[a].w)] && len(qualifierAfter(g, text, toks, b)) == 0 {
 				a = b // "police said Clark contacted ...": a person the report names
 				continue
 			}
+			agency := b < len(toks) && agencyWords[strings.ToLower(toks[b].w)] // "Chattanooga Police", "Harris County Sheriff"
+			facility, _ := hasFacilityWord(toks[b:j])
+			inFacility := facility && !agency && !(b < j && townFacilities[strings.ToLower(toks[b].w)])
 			found = true
-			m.strong = !inFacility && (afterPlacePrep(toks, a) && (!afterOf(toks, a) || prominent(m.cands)) || agency)
+			event := b < len(toks) && eventWords[strings.ToLower(toks[b].w)] // "Helena shooting victim identified"
+			m.strong = !inFacility && (afterPlacePrep(toks, a) && (!afterOf(toks, a) || prominent(m.cands)) || agency || event)
 			lineStart := m.start == bodyStart || m.start > 0 && text[m.start-1] == '\n'
 			m.dateline = lineStart && m.start >= bodyStart && (toks[a].upper || b < len(toks) && toks[b].w == ",") &&
 				b < len(toks) && (toks[b].w == "," || toks[b].w == "(" || toks[b].w == "—" || toks[b].w == "–" || toks[b].w == "-")
 			m.qualifier = qualifierAfter(g, text, toks, b)
 			m.strong = m.strong || m.dateline || len(m.qualifier) > 0
 			m.origin = b < len(toks) && personWords[strings.ToLower(toks[b].w)] // "a Louisiana man"
-			if localUnit && b == j && len(m.qualifier) == 0 {
+			if (localUnit && b == j || b < j && strings.EqualFold(toks[j-1].w, "district") && b == j-1) && len(m.qualifier) == 0 {
 				m.strong, m.local = false, true
 			}
 			out = append(out, m)
@@ -202,6 +201,39 @@ var facilityWords = map[string]bool{"center": true, "centre": true, "hospital": 
 	"command": true, "committee": true, "commission": true, "group": true, "party": true,
 	"news": true, "times": true, "post": true, "herald": true, "tribune": true, "journal": true, "gazette": true}
 
+// placeInRun decides whether the place name [a, b) found inside the run of
+// capitalised words [i, j) is a place there. The words after it decide: a
+// street word makes the run a street ("Michigan Avenue"); a facility word a
+// building or an organisation ("Grant Medical Center"), unless the place is
+// well known and opens the run ("Orlando Regional Medical Center", read
+// weakly) or the word is an agency or one that keeps a town ("Kabul
+// Airport", "Chattanooga Police"). Other capitalised words around it make it
+// part of another name ("Michael A. Corle", "Grand River"), except direction
+// words before it ("West Philadelphia"), a possessive ("Orlando's Malibu
+// Groves"), a county, a unit word ("Kursk Region") and headlines in title
+// case, where every word is capitalised.
+func placeInRun(toks []tok, i, a, b, j int, m mention, isCounty, headline bool) bool {
+	next := ""
+	if b < len(toks) {
+		next = strings.ToLower(toks[b].w)
+	}
+	if agencyWords[next] || b < j && townFacilities[next] || isCounty {
+		return true
+	}
+	facility, street := hasFacilityWord(toks[b:j])
+	if street {
+		return false
+	}
+	if facility {
+		return a == i && prominent(m.cands)
+	}
+	possessive := strings.HasSuffix(toks[b-1].w, "'s") || strings.HasSuffix(toks[b-1].w, "’s")
+	if possessive || headline || unitWords[strings.ToLower(toks[j-1].w)] {
+		return true
+	}
+	return onlyDirections(toks[i:a]) && b == j
+}
+
 // streetWords make a run a street's name, whatever the name before them.
 var streetWords = map[string]bool{"street": true, "st.": true, "avenue": true, "ave.": true, "ave": true,
 	"road": true, "rd.": true, "boulevard": true, "blvd.": true, "drive": true, "lane": true, "highway": true,
@@ -209,6 +241,32 @@ var streetWords = map[string]bool{"street": true, "st.": true, "avenue": true, "
 
 // townFacilities after a well-known place's name keep it the place: "Kabul Airport".
 var townFacilities = map[string]bool{"airport": true, "international": true, "university": true}
+
+// runOpeners are function words capitalised at the start of a sentence.
+var runOpeners = map[string]bool{"the": true, "a": true, "an": true, "in": true, "at": true, "on": true,
+	"near": true, "from": true, "outside": true, "across": true, "inside": true, "to": true, "for": true,
+	"of": true, "and": true, "but": true, "when": true, "after": true, "before": true, "during": true,
+	"while": true, "as": true, "by": true, "with": true, "if": true, "since": true, "until": true}
+
+// eventWords after a name make it the place of an event: "the Helena shooting".
+var eventWords = map[string]bool{"shooting": true, "shootings": true, "homicide": true, "murder": true,
+	"stabbing": true, "standoff": true, "attack": true, "attacks": true, "bombing": true, "blast": true,
+	"massacre": true, "strike": true, "ambush": true, "slaying": true, "killing": true, "killings": true}
+
+// directionWords may open a city's part: "West Philadelphia", "Northwest Washington".
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "downtown": true, "central": true, "greater": true,
+	"upper": true, "lower": true, "midtown": true, "uptown": true, "metro": true}
+
+// onlyDirections says whether every token is a direction word.
+func onlyDirections(ts []tok) bool {
+	for _, t := range ts {
+		if !directionWords[strings.ToLower(t.w)] {
+			return false
+		}
+	}
+	return true
+}
 
 // agencyWords after a name make it a place: "Chattanooga Police", "Bastrop County Sheriff".
 var agencyWords = map[string]bool{"police": true, "sheriff": true, "sheriff's": true, "fire": true, "mayor": true,
@@ -225,9 +283,9 @@ var localUnits = map[string]bool{"neighborhood": true, "neighbourhood": true, "s
 
 // hasFacilityWord says whether a run names a facility (or a street).
 func hasFacilityWord(ts []tok) (facility, street bool) {
-	for k, t := range ts {
+	for _, t := range ts { // the words after a place's name: "Main St." is a street, "St. Louis" a city
 		w := strings.ToLower(t.w)
-		if streetWords[w] && k > 0 { // "Main St." is a street, "St. Louis" a saint's city
+		if streetWords[w] {
 			street = true
 		}
 		if facilityWords[strings.TrimSuffix(w, ".")] {
@@ -340,7 +398,7 @@ func qualifierAfter(g *geo.Gazetteer, text string, toks []tok, b int) []geo.Plac
 	for e < len(toks) && e < b+4 && toks[e].cap && !toks[e].punct {
 		e++
 	}
-	if code, ok := stateAbbrev[strings.TrimSuffix(strings.ToLower(toks[b+1].w), ".")]; ok && (e == b+2 || toks[b+2].punct) {
+	if code, ok := stateAbbrev[strings.TrimSuffix(strings.ToLower(toks[b+1].w), ".")]; ok && (e == b+2 || toks[b+2].punct || toks[b+1].upper || strings.HasSuffix(toks[b+1].w, ".")) {
 		if p, ok := g.Admin1("US", code); ok {
 			return []geo.Place{p}
 		}
@@ -427,6 +485,39 @@ func newContext(ms []mention) context {
 	return c
 }
 
+// prior is how likely a bare name means p: by its population (a city of
+// a million 0.86, of ten thousand 0.57), capitals first, then first-level
+// regions (as if of a million) and countries; an admin1 seat a little more.
+func prior(p geo.Place) float64 {
+	pop := float64(p.Population)
+	switch p.Precision {
+	case geo.PrecisionCountry:
+		pop = 1e7
+	case geo.PrecisionAdmin1:
+		pop = 1e6
+	case geo.PrecisionAdmin2:
+		pop = 1e5
+	}
+	s := math.Log10(pop+10) / 7
+	switch p.Feature {
+	case "PPLC":
+		s += 1 // a capital is what a bare name means, unless the context says otherwise
+	case "PPLA":
+		s += 0.03
+	}
+	return s
+}
+
+// hasCityIn says whether a name also reads as a city in the country.
+func hasCityIn(ps []geo.Place, country string) bool {
+	for _, p := range ps {
+		if p.Precision == geo.PrecisionCity && p.Country == country {
+			return true
+		}
+	}
+	return false
+}
+
 // oneCountry says whether all readings of a name lie in one country.
 func oneCountry(ps []geo.Place) bool {
 	for _, p := range ps[1:] {
@@ -446,7 +537,7 @@ func (c context) choose(m *mention) {
 		if p.Demonym {
 			continue
 		}
-		s := 1.0 / float64(k+1)
+		s := prior(p) + 0.05/float64(k+1)
 		if len(m.qualifier) > 0 {
 			for _, q := range m.qualifier {
 				if q.Country == p.Country && (q.Precision == geo.PrecisionCountry || q.Admin1Code == p.Admin1Code) {
@@ -454,11 +545,11 @@ func (c context) choose(m *mention) {
 				}
 			}
 		}
-		if p.Feature == "PPLC" {
-			s += 1 // a capital is what a bare name means, unless the context says otherwise
+		if (p.Precision == geo.PrecisionAdmin1 || p.Precision == geo.PrecisionCountry) && len(m.qualifier) == 0 && hasCityIn(m.cands, p.Country) {
+			s += 2.5 // "Florida" is the state, whatever town of that name the state has
 		}
-		if k == 0 && p.Precision != geo.PrecisionCity && len(m.qualifier) == 0 {
-			s += 2.5 // "Florida" is the state, whatever town of that name the region has
+		if strings.EqualFold(p.Name, m.text) {
+			s += 0.1 // spelled as written: "St. Louis", not "Saint-Louis"
 		}
 		s += 2 * min(c.countries[p.Country], 3)
 		if p.Admin1Code != "" {
@@ -490,12 +581,13 @@ func within(p geo.Place, regions []geo.Place) bool {
 	return false
 }
 
-// mainPlace chooses where a document's main event happened: the place
+// mainPlace chooses where a document's main event happened, and how much
+// the report's words weigh for it: the place
 // weighed most by where it is named (dateline, title, the sentences that
 // give the toll, the lead), preferring a place inside it named nearly as
 // much (a city of the region). unknown places ("the village of Makhnovka")
 // keep their name and fall back to the region they are said to be in.
-func mainPlace(ms []mention) *tally.Place {
+func mainPlace(ms []mention) (*tally.Place, float64) {
 	type acc struct {
 		p       geo.Place
 		name    string // an unknown place's own name
@@ -521,7 +613,7 @@ func mainPlace(ms []mention) *tally.Place {
 		a.weight += m.weight
 	}
 	if len(keys) == 0 {
-		return nil
+		return nil, 0
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return byKey[keys[i]].weight > byKey[keys[j]].weight })
 	top := byKey[keys[0]]
@@ -536,7 +628,7 @@ func mainPlace(ms []mention) *tally.Place {
 	if top.unknown {
 		p.Name = top.name // kept by name, located by its region
 	}
-	return p
+	return p, top.weight
 }
 
 // placeKey identifies a gazetteer entry.
@@ -605,5 +697,22 @@ func oneSense(ms []mention) {
 		}
 		p := *b.place
 		m.place, m.unknown = &p, b.unknown
+	}
+}
+
+// addOutlet adds the regions an outlet's name places it in to the context.
+func (c context) addOutlet(ms []mention) {
+	for _, m := range ms {
+		if len(m.cands) == 0 {
+			continue
+		}
+		p := m.cands[0]
+		for _, q := range m.qualifier {
+			p = q
+		}
+		c.countries[p.Country]++
+		if p.Precision != geo.PrecisionCountry {
+			c.admin1[p.Country+"."+p.Admin1Code]++
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -17,15 +18,17 @@ import (
 // "Special Operations Forces of Ukraine").
 func describe(g *grouping, ms []int, inc *tally.Incident) {
 	var places []*tally.Place
+	var weights []float64
 	var types, subs []string
 	var sideA, sideB []string
 	for _, i := range ms {
+		if w := g.docs[i].where; w != nil {
+			places = append(places, w)
+			weights = append(weights, g.docs[i].whereWeight)
+		}
 		ev := g.docs[i].x.Event
 		if ev == nil {
 			continue
-		}
-		if ev.Place != nil {
-			places = append(places, ev.Place)
 		}
 		if ev.EventType != "" {
 			types = append(types, ev.EventType)
@@ -33,7 +36,7 @@ func describe(g *grouping, ms []int, inc *tally.Incident) {
 		sideA = append(sideA, ev.SideA)
 		sideB = append(sideB, ev.SideB)
 	}
-	inc.Where = votePlace(places)
+	inc.Where = votePlace(places, weights)
 	inc.EventType = vote(types)
 	for _, i := range ms {
 		if ev := g.docs[i].x.Event; ev != nil && ev.EventType == inc.EventType && ev.SubType != "" {
@@ -85,24 +88,26 @@ func voteActor(names []string) string {
 
 var precisionRank = map[string]int{"point": 4, "city": 3, "admin2": 2, "admin1": 1, "country": 0}
 
-// votePlace returns the place most reports name; a more precise place
-// inside it that at least half as many name wins ("Kursk Oblast" in three
-// reports, "Sudzha" in two: Sudzha).
-func votePlace(ps []*tally.Place) *tally.Place {
+// votePlace returns the place its reports name most strongly: each
+// report votes for its place with the weight of its words for it (a dateline
+// or a headline more than a passing mention), at least 1; a more precise
+// place inside the winner with at least half its votes wins ("Kursk Oblast"
+// in three reports, "Sudzha" in two: Sudzha).
+func votePlace(ps []*tally.Place, weights []float64) *tally.Place {
 	if len(ps) == 0 {
 		return nil
 	}
 	key := func(p *tally.Place) string { return p.Precision + ":" + p.Country + ":" + p.Admin1 + ":" + p.Name }
-	n := map[string]int{}
+	n := map[string]float64{}
 	first := map[string]*tally.Place{}
 	var keys []string
-	for _, p := range ps {
+	for i, p := range ps {
 		k := key(p)
 		if _, ok := first[k]; !ok {
 			first[k] = p
 			keys = append(keys, k)
 		}
-		n[k]++
+		n[k] += 1 + math.Log1p(weights[i])
 	}
 	sort.SliceStable(keys, func(i, j int) bool {
 		if n[keys[i]] != n[keys[j]] {

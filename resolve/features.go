@@ -19,19 +19,21 @@ import (
 
 // doc is what grouping knows of one document.
 type doc struct {
-	x         *tally.Extraction
-	date      time.Time      // the event date (or the publication date)
-	datePrec  when.Precision // precision of date; "" when only the publication date is known
-	published time.Time      // zero if unknown
-	vec       []tw           // tf-idf vector, unit length, sorted by term
-	title     []tw           // the same for the title alone
-	place     string         // the dateline's place, lower case
-	keys      []int32        // distinctive terms, for blocking
-	names     []string       // full names mentioned ("ervin clinton"), lower case
-	killed    int64          // summary figures, -1 when none
-	wounded   int64
-	followUp  bool // tells of a later stage: arrest, charges, trial, sentence
-	figures   []figure
+	x           *tally.Extraction
+	date        time.Time      // the event date (or the publication date)
+	datePrec    when.Precision // precision of date; "" when only the publication date is known
+	published   time.Time      // zero if unknown
+	vec         []tw           // tf-idf vector, unit length, sorted by term
+	title       []tw           // the same for the title alone
+	place       string         // the dateline's place, lower case
+	keys        []int32        // distinctive terms, for blocking
+	names       []string       // full names mentioned ("ervin clinton"), lower case
+	killed      int64          // summary figures, -1 when none
+	wounded     int64
+	followUp    bool // tells of a later stage: arrest, charges, trial, sentence
+	figures     []figure
+	where       *tally.Place // the event's place, read with the collection's region in mind
+	whereWeight float64      // how strongly the report names it
 }
 
 // figure is a stated casualty figure: its category and number.

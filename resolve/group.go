@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"tally"
+	"tally/event"
 	"tally/when"
 )
 
@@ -64,6 +65,7 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 		docs[i] = newDoc(&xs[i])
 		tfs[i] = v.count(leadOf(xs[i].Doc.Text, vectorLength))
 	}
+	relocate(docs)
 	for i, d := range docs {
 		vec, keys := v.weigh(tfs[i], opt.MaxKeys, int32(opt.MaxDF))
 		d.vec, d.keys = sortedVec(vec), keys
@@ -241,6 +243,45 @@ func similarity(a, b *doc, w *pairFeatures) link {
 	f, l := features(a, b)
 	l.score = f.probability(*w)
 	return l
+}
+
+// regionShare and regionMin say when a collection has a region: at least
+// this share of at least this many located reports in one country.
+const (
+	regionShare = 0.6
+	regionMin   = 20
+)
+
+// relocate reads again, with the collection's main country as a prior, the
+// place of every report placed elsewhere or nowhere: a collection of
+// American local news makes "Birmingham police" Birmingham, Alabama. The
+// reports' own readings are left as they are; the incidents use these.
+func relocate(docs []*doc) {
+	n := map[string]int{}
+	located := 0
+	for _, d := range docs {
+		if ev := d.x.Event; ev != nil && ev.Place != nil && ev.Place.Country != "" {
+			n[ev.Place.Country]++
+			located++
+		}
+	}
+	top := ""
+	for cc, k := range n {
+		if k > n[top] || k == n[top] && cc < top {
+			top = cc
+		}
+	}
+	region := located >= regionMin && float64(n[top]) >= regionShare*float64(located)
+	for _, d := range docs {
+		if ev := d.x.Event; ev != nil {
+			d.where, d.whereWeight = ev.Place, ev.PlaceWeight
+		}
+		if region && (d.where == nil || d.where.Country != top) {
+			if p, w := event.Locate(d.x, event.Prior{top: 1.5}); p != nil {
+				d.where, d.whereWeight = p, w
+			}
+		}
+	}
 }
 
 // newDoc reads what grouping needs from an extraction.
