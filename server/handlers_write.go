@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"net/http"
@@ -24,7 +25,8 @@ func (s *server) apiPostDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeMu.Lock()
-	res, err := ingest.Articles(r.Context(), s.st, arts)
+	// A write that has begun finishes even if the client goes away.
+	res, err := ingest.Articles(context.WithoutCancel(r.Context()), s.st, arts)
 	if res.New > 0 {
 		s.cache.invalidate()
 	}
