@@ -81,16 +81,11 @@ func ScoreWhereWhen(gold io.Reader, pred io.Reader) (WhereWhenResult, error) {
 	if err := sc.Err(); err != nil {
 		return res, err
 	}
-	type place struct {
-		Name      string `json:"name"`
-		Admin1    string `json:"admin1"`
-		Precision string `json:"precision"`
-	}
 	type incident struct {
-		ID    string   `json:"id"`
-		Docs  []string `json:"docs"`
-		Where *place   `json:"where"`
-		Start *string  `json:"start"`
+		ID    string      `json:"id"`
+		Docs  []string    `json:"docs"`
+		Where *wherePlace `json:"where"`
+		Start *string     `json:"start"`
 	}
 	byDoc := map[string]*incident{}
 	dec := json.NewDecoder(pred)
@@ -129,7 +124,7 @@ func ScoreWhereWhen(gold io.Reader, pred io.Reader) (WhereWhenResult, error) {
 		}
 		if r.City != nil && *r.City != "" {
 			res.CityN++
-			if best != nil && best.Where != nil && best.Where.Precision == "city" && sameCity(best.Where.Name, *r.City) {
+			if best != nil && best.Where != nil && namesTown(best.Where) && sameCity(best.Where.Name, *r.City) {
 				cityHit++
 			}
 		}
@@ -153,6 +148,20 @@ func ScoreWhereWhen(gold io.Reader, pred io.Reader) (WhereWhenResult, error) {
 	}
 	res.StateAcc, res.CityAcc, res.DateAcc = share(stateHit, res.StateN), share(cityHit, res.CityN), share(dateHit, res.DateN)
 	return res, nil
+}
+
+// wherePlace is the part of a predicted incident's "where" the score reads.
+type wherePlace struct {
+	Name      string `json:"name"`
+	Admin1    string `json:"admin1"`
+	Precision string `json:"precision"`
+}
+
+// namesTown says whether a predicted place names a town: a city, or a
+// place too small for the gazetteer kept by its name and located by its
+// region ("Makhnovka", precision admin1, whose name is not the region's).
+func namesTown(p *wherePlace) bool {
+	return p.Precision == "city" || p.Name != "" && !strings.EqualFold(p.Name, p.Admin1) && p.Precision != "country" && p.Precision != "admin2"
 }
 
 // sameCity compares a predicted city with a gold one, which may name a part

@@ -162,7 +162,10 @@ func mentionWeight(m *mention, body int, tollSent spans, ctx context) float64 {
 		return 0
 	}
 	big := m.place.Population >= 100000 || m.place.Feature == "PPLC"
-	if !m.strong && (m.place.Precision == geo.PrecisionCity && !big || m.place.Precision != geo.PrecisionCity && ctx.countries[m.place.Country] <= selfWeight(m)) {
+	supported := ctx.countries[m.place.Country]-selfWeight(m) >= 1
+	// a town in a headline of a report about its country: "Pekin girl, 8, shot"
+	headlineTown := m.start < body && supported
+	if !m.strong && (m.place.Precision == geo.PrecisionCity && !big && !headlineTown || m.place.Precision != geo.PrecisionCity && !supported && ctx.countries[m.place.Country] <= selfWeight(m)) {
 		// a name with nothing saying it is a place here, in a country the
 		// report names nowhere else: a person ("Brittany"), a street, a team,
 		// a car ("a white Toyota")
@@ -170,6 +173,9 @@ func mentionWeight(m *mention, body int, tollSent spans, ctx context) float64 {
 	}
 	if other := ctx.countries[m.place.Country] - selfWeight(m); other <= 0 && ctx.top() >= 2 && ctx.topCountry() != m.place.Country {
 		w *= 0.2 // a place abroad that nothing else in a report about another country supports
+	}
+	if m.settlement {
+		w *= 1.5 // "the west Houston suburb of Katy": Katy is meant
 	}
 	if m.origin {
 		w *= 0.4 // "a Louisiana man ... in Arkansas": where he is from, not where it happened

@@ -18,6 +18,8 @@ type mention struct {
 	strong     bool        // after a place preposition, in a dateline or with a qualifier
 	dateline   bool
 	origin     bool       // where someone is from: "a Louisiana man"
+	cityPart   bool       // after a direction word: "Northeast Washington" is a city's part, so a city
+	settlement bool       // named as a settlement: "the suburb of Katy", "the town of Bokoshe"
 	local      bool       // a neighbourhood's name: "the Bridgeport neighborhood"
 	unknown    bool       // not in the gazetteer ("the village of Makhnovka")
 	place      *geo.Place // the chosen reading (for an unknown place: the region it is in)
@@ -35,9 +37,10 @@ var placePrepositions = map[string]bool{"in": true, "near": true, "at": true, "o
 var unitWords = map[string]bool{"region": true, "oblast": true, "province": true, "governorate": true,
 	"state": true, "district": true, "krai": true, "county": true, "parish": true, "territory": true, "strip": true}
 
-// connectors may sit inside a multi-word place name: "Rio de Janeiro", "Bosnia and Herzegovina".
+// connectors may sit inside a multi-word place name: "Rio de Janeiro". ("and",
+// "of" and "on" would join names that follow each other: "Los Angeles on Wednesday".)
 var connectors = map[string]bool{"de": true, "del": true, "da": true, "do": true, "la": true, "el": true,
-	"al": true, "upon": true, "on": true, "and": true, "of": true}
+	"al": true, "upon": true}
 
 // notPlaces are capitalised words the gazetteer knows as some town that in
 // news text are nearly always something else; they count as places only
@@ -57,7 +60,7 @@ var notPlaces = map[string]bool{"police": true, "man": true, "home": true, "best
 	"minister": true, "president": true, "general": true, "gen": true, "colonel": true, "mr": true, "mrs": true,
 	"ms": true, "dr": true, "east side": true, "west side": true, "north side": true, "south side": true,
 	"cathedral": true, "reading": true, "male": true, "female": true, "christmas": true, "easter": true,
-	"thanksgiving": true, "halloween": true, "early": true, "central business district": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"thanksgiving": true, "halloween": true, "early": true, "many": true, "central business district": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
 	"side": true, "officer": true, "one": true, "two": true, "three": true, "four": true, "five": true,
 	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "hub": true, "metro": true, "sergeant": true, "detective": true, "trooper": true, "islamic": true, "front": true, "party": true, "division": true, "regiment": true,
 	"brigade": true, "battalion": true, "photo": true, "video": true, "image": true}
@@ -131,13 +134,15 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 			inFacility := facility && !agency && !(b < j && townFacilities[strings.ToLower(toks[b].w)])
 			found = true
 			event := b < len(toks) && eventWords[strings.ToLower(toks[b].w)] // "Helena shooting victim identified"
-			m.strong = !inFacility && (afterPlacePrep(toks, a) && (!afterOf(toks, a) || prominent(m.cands)) || agency || event)
+			m.strong = !inFacility && (afterPlacePrep(toks, a) && (!afterWeakPrep(toks, a) || prominent(m.cands)) || agency || event)
 			lineStart := m.start == bodyStart || m.start > 0 && text[m.start-1] == '\n'
 			m.dateline = lineStart && m.start >= bodyStart && (toks[a].upper || b < len(toks) && toks[b].w == ",") &&
 				b < len(toks) && (toks[b].w == "," || toks[b].w == "(" || toks[b].w == "—" || toks[b].w == "–" || toks[b].w == "-")
 			m.qualifier = qualifierAfter(g, text, toks, b)
 			m.strong = m.strong || m.dateline || len(m.qualifier) > 0
 			m.origin = b < len(toks) && personWords[strings.ToLower(toks[b].w)] // "a Louisiana man"
+			m.settlement = a > 1 && strings.EqualFold(toks[a-1].w, "of") && settlementWords[strings.ToLower(toks[a-2].w)]
+			m.cityPart = a > i && onlyDirections(toks[i:a]) || a > 0 && !toks[a-1].punct && directionWords[strings.ToLower(toks[a-1].w)]
 			if (localUnit && b == j || b < j && strings.EqualFold(toks[j-1].w, "district") && b == j-1) && len(m.qualifier) == 0 {
 				m.strong, m.local = false, true
 			}
@@ -173,7 +178,7 @@ func longest(g *geo.Gazetteer, text string, toks []tok, a, j int) (mention, int,
 		if b == a+1 && notPlaces[key] {
 			continue
 		}
-		if len(key) < 3 {
+		if len(key) < 3 && !strings.Contains(phrase, ".") { // "D.C.", "U.S." are names; "LA", "IN" may be words
 			continue
 		}
 		look := phrase
@@ -326,7 +331,7 @@ func prominent(ps []geo.Place) bool {
 // isAcronym says whether a single all-capitals word of up to five letters
 // is an acronym ("NIS", "SOF") rather than a place written in capitals.
 func isAcronym(t tok, n int) bool {
-	return n == 1 && t.upper && len(t.w) <= 5
+	return n == 1 && t.upper && len(t.w) <= 5 && !strings.Contains(t.w, ".") // "D.C." is no acronym
 }
 
 // isCountry says whether a name's first reading is a country ("UK", "US", "DRC").
@@ -353,26 +358,33 @@ func afterPlacePrep(toks []tok, a int) bool {
 
 // saintVariant spells "st louis" as "saint louis" and back; "" if the key has no saint.
 func saintVariant(key string) string {
-	switch {
-	case strings.HasPrefix(key, "st "):
-		return "saint " + key[3:]
-	case strings.HasPrefix(key, "saint "):
-		return "st " + key[6:]
-	case strings.HasPrefix(key, "ste "):
-		return "sainte " + key[4:]
+	k := " " + key + " "
+	for _, v := range [][2]string{{" st ", " saint "}, {" saint ", " st "}, {" ste ", " sainte "}, {" ft ", " fort "}, {" mt ", " mount "}} {
+		if strings.Contains(k, v[0]) {
+			return strings.TrimSpace(strings.Replace(k, v[0], v[1], 1))
+		}
 	}
 	return ""
 }
 
-// afterOf says whether the name at token a follows "of" ("the death of
-// Jones"): a place only when the place is well known ("the Kursk region of Russia").
-func afterOf(toks []tok, a int) bool {
+// afterWeakPrep says whether the name at token a follows "of", "to" or
+// "from" ("the death of Jones", "talked to McCloud"): a place only when the
+// place is well known ("the Kursk region of Russia", "flew to Kabul").
+func afterWeakPrep(toks []tok, a int) bool {
 	k := a - 1
 	if k >= 0 && !toks[k].punct && (strings.EqualFold(toks[k].w, "the") || strings.EqualFold(toks[k].w, "a")) {
 		k--
 	}
-	return k >= 0 && strings.EqualFold(toks[k].w, "of")
+	if k < 0 || !(strings.EqualFold(toks[k].w, "of") || strings.EqualFold(toks[k].w, "to") || strings.EqualFold(toks[k].w, "from")) {
+		return false
+	}
+	// "the suburb of Katy", "the town of Bokoshe": "of" names a place there
+	return !(strings.EqualFold(toks[k].w, "of") && k > 0 && settlementWords[strings.ToLower(toks[k-1].w)])
 }
+
+// settlementWords before "of" make what follows a place: "the suburb of Katy".
+var settlementWords = map[string]bool{"suburb": true, "town": true, "city": true, "village": true,
+	"community": true, "township": true, "borough": true, "hamlet": true, "neighborhood": true, "outskirts": true}
 
 // isPlacePrep says whether a token introduces a place.
 func isPlacePrep(t tok) bool { return !t.punct && placePrepositions[strings.ToLower(t.w)] }
@@ -508,10 +520,11 @@ func prior(p geo.Place) float64 {
 	return s
 }
 
-// hasCityIn says whether a name also reads as a city in the country.
+// hasCityIn says whether a name also reads as a city in the country, other
+// than its capital ("Washington" is the state or the capital, as context says).
 func hasCityIn(ps []geo.Place, country string) bool {
 	for _, p := range ps {
-		if p.Precision == geo.PrecisionCity && p.Country == country {
+		if p.Precision == geo.PrecisionCity && p.Country == country && p.Feature != "PPLC" {
 			return true
 		}
 	}
@@ -545,11 +558,14 @@ func (c context) choose(m *mention) {
 				}
 			}
 		}
-		if (p.Precision == geo.PrecisionAdmin1 || p.Precision == geo.PrecisionCountry) && len(m.qualifier) == 0 && hasCityIn(m.cands, p.Country) {
+		if (p.Precision == geo.PrecisionAdmin1 || p.Precision == geo.PrecisionCountry) && len(m.qualifier) == 0 && hasCityIn(m.cands, p.Country) && !m.cityPart {
 			s += 2.5 // "Florida" is the state, whatever town of that name the state has
 		}
 		if strings.EqualFold(p.Name, m.text) {
 			s += 0.1 // spelled as written: "St. Louis", not "Saint-Louis"
+		}
+		if m.cityPart && p.Precision == geo.PrecisionCity {
+			s += 1
 		}
 		s += 2 * min(c.countries[p.Country], 3)
 		if p.Admin1Code != "" {
@@ -619,14 +635,20 @@ func mainPlace(ms []mention) (*tally.Place, float64) {
 	top := byKey[keys[0]]
 	for _, k := range keys[1:] {
 		a := byKey[k]
-		if (finer(a.p, top.p) || a.unknown && !top.unknown) && inside(a.p, top.p) && a.weight >= 0.6*top.weight {
+		// a town of the region (or county) named is where it happened, if it
+		// is named with some weight; a region of a country nearly as much
+		share := 0.6
+		if a.p.Precision == geo.PrecisionCity && top.p.Precision != geo.PrecisionCountry {
+			share = 0.3
+		}
+		if (finer(a.p, top.p) || a.unknown && !top.unknown) && inside(a.p, top.p) && a.weight >= share*top.weight {
 			top = a
 			break
 		}
 	}
 	p := toPlace(top.p)
 	if top.unknown {
-		p.Name = top.name // kept by name, located by its region
+		p.Name = displayName(top.name) // kept by name, located by its region
 	}
 	return p, top.weight
 }
@@ -715,4 +737,19 @@ func (c context) addOutlet(ms []mention) {
 			c.admin1[p.Country+"."+p.Admin1Code]++
 		}
 	}
+}
+
+// displayName writes a name found in capitals ("GREENACRES", a dateline)
+// with capitals first: "Greenacres".
+func displayName(s string) string {
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
 }
