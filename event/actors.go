@@ -36,17 +36,20 @@ var leadingWords = map[string]bool{"the": true, "a": true, "an": true, "some": t
 // whoever an assault was repelled from ("repelled an assault by North
 // Korean troops" makes them side B; the subject side A).
 func sideA(sentence string) (a, b string) {
-	toks := tokenize(sentence)
+	buf := tokPool.Get().(*[]tok)
+	defer func() { *buf = (*buf)[:0]; tokPool.Put(buf) }()
+	toks := appendTokens((*buf)[:0], sentence)
+	*buf = toks
 	if titleCase(toks) {
 		return "", "" // "Terrorists Using Suicide Vests Stage Multiple Attacks": no way to tell the noun phrases
 	}
 	for i, t := range toks {
-		w := strings.ToLower(t.w)
+		w := t.low
 		opened := (w == "opened" || w == "opens") && i+1 < len(toks) && strings.EqualFold(toks[i+1].w, "fire")
 		if t.punct || !violenceVerbs[w] && !opened {
 			continue
 		}
-		if i > 0 && passiveAux[strings.ToLower(toks[i-1].w)] || i > 1 && passiveAux[strings.ToLower(toks[i-2].w)] && strings.HasSuffix(strings.ToLower(toks[i-1].w), "ly") {
+		if i > 0 && toks[i-1].is(cPassiveAux) || i > 1 && toks[i-2].is(cPassiveAux) && strings.HasSuffix(toks[i-1].low, "ly") {
 			// passive: the agent follows "by"
 			for k := i + 1; k < len(toks) && k <= i+4; k++ {
 				if strings.EqualFold(toks[k].w, "by") {
@@ -62,7 +65,7 @@ func sideA(sentence string) (a, b string) {
 		}
 		// "... an assault by X", "... an attack by X": X is the other side
 		for k := i + 1; k+2 < len(toks) && k <= i+5; k++ {
-			kw := strings.ToLower(toks[k].w)
+			kw := toks[k].low
 			if (kw == "assault" || kw == "attack" || kw == "attacks" || kw == "offensive" || kw == "raid") && strings.EqualFold(toks[k+1].w, "by") {
 				b = npAfter(sentence, toks, k+2)
 				break
@@ -114,7 +117,7 @@ func namesActor(np string) bool {
 		if lw := strings.ToLower(last); last == lw && !actorNouns[lw] && !acronym {
 			return false // the head of a name is a noun: "Israel's latest" is not one
 		}
-		if ps := geo.Default().Lookup(last); !acronym && len(ps) > 0 && !ps[0].Demonym && prominent(ps) && !actorNouns[strings.ToLower(last)] {
+		if g := geo.Default(); !acronym && !actorNouns[strings.ToLower(last)] && g.Has(last) && placeName(g.Lookup(last)) {
 			return false // "the Paris attacks": a place names no one
 		}
 	}
@@ -129,6 +132,9 @@ func namesActor(np string) bool {
 	}
 	return actor
 }
+
+// placeName says whether a name's first reading is a well-known place.
+func placeName(ps []geo.Place) bool { return len(ps) > 0 && !ps[0].Demonym && prominent(ps) }
 
 // npBefore reads the noun phrase that ends just before token i.
 func npBefore(s string, toks []tok, i int) string {
@@ -147,7 +153,7 @@ func npBefore(s string, toks []tok, i int) string {
 			j = k - 1
 			continue
 		}
-		if t.punct || npStops[strings.ToLower(t.w)] {
+		if t.punct || t.is(cNpStops) {
 			break
 		}
 		start = j
@@ -156,7 +162,7 @@ func npBefore(s string, toks []tok, i int) string {
 	if start < 0 {
 		return ""
 	}
-	for start < i && leadingWords[strings.ToLower(toks[start].w)] {
+	for start < i && toks[start].is(cLeadingWords) {
 		start++
 	}
 	if start >= i {
@@ -168,13 +174,13 @@ func npBefore(s string, toks []tok, i int) string {
 
 // npAfter reads the noun phrase starting at token i, up to a clause boundary.
 func npAfter(s string, toks []tok, i int) string {
-	for i < len(toks) && leadingWords[strings.ToLower(toks[i].w)] {
+	for i < len(toks) && toks[i].is(cLeadingWords) {
 		i++
 	}
 	j := i
 	for j < len(toks) && j-i < 7 {
 		t := toks[j]
-		if t.punct && t.w != "(" && t.w != ")" || !t.punct && npStops[strings.ToLower(t.w)] || violenceVerbs[strings.ToLower(t.w)] {
+		if t.punct && t.w != "(" && t.w != ")" || !t.punct && t.is(cNpStops) || t.is(cViolenceVerbs) {
 			break
 		}
 		j++

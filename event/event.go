@@ -34,7 +34,8 @@ func Describe(x *tally.Extraction) {
 	ev.Place, ev.PlaceWeight, ms = locate(g, x, sents, nil)
 	text := x.Doc.Text
 	body := x.Doc.BodyStart
-	ev.Date = eventDate(x)
+	dates := findDates(x)
+	ev.Date = eventDate(x, dates)
 	lead := text[body:min(len(text), body+leadBytes)]
 	var killed, wounded int64
 	if x.Summary.Killed != nil {
@@ -48,7 +49,7 @@ func Describe(x *tally.Extraction) {
 	if ev.Place != nil || ev.Date != nil || ev.EventType != "" || ev.SideA != "" || ev.SideB != "" {
 		x.Event = ev
 	}
-	describeClaims(x, ms, sents)
+	describeClaims(x, ms, sents, dates)
 }
 
 // Prior weighs countries a report does not name but is likely about: the
@@ -76,16 +77,20 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, prior Pri
 			people[geo.Normalize(w)] = true
 		}
 	}
-	ms := findMentions(g, text, body, people)
+	buf := tokPool.Get().(*[]tok)
+	defer func() { *buf = (*buf)[:0]; tokPool.Put(buf) }()
+	toks := appendTokens((*buf)[:0], text)
+	*buf = toks
+	ms := findMentions(g, text, toks, body, people)
 	ctx := newContext(ms)
-	ctx.addLocale(text)
+	ctx.addLocale(text, toks)
 	for cc, w := range prior {
 		ctx.countries[cc] += w
 	}
 	var outlet []mention
 	if x.Doc.Outlet != "" {
 		// where the outlet is tells the region it reports on ("WALB.com, South Georgia News")
-		outlet = findMentions(g, x.Doc.Outlet, 0, nil)
+		outlet = findMentions(g, x.Doc.Outlet, tokenize(x.Doc.Outlet), 0, nil)
 		ctx.addOutlet(outlet)
 	}
 	for k := range ms {
@@ -255,7 +260,7 @@ func topRegion(ms []mention) *geo.Place {
 }
 
 // describeClaims gives each claim the place and date its sentence names.
-func describeClaims(x *tally.Extraction, ms []mention, sents []clean.Span) {
+func describeClaims(x *tally.Extraction, ms []mention, sents []clean.Span, dates []when.Span) {
 	text := x.Doc.Text
 	pub := x.Doc.Published
 	for i := range x.Claims {
@@ -287,14 +292,41 @@ func describeClaims(x *tally.Extraction, ms []mention, sents []clean.Span) {
 				c.Place.Name = best.text
 			}
 		}
-		if !pub.IsZero() {
-			for _, d := range when.Find(text[s.Start:s.End], pub) {
+		if pub.IsZero() {
+			continue
+		}
+		found := dates
+		if s.End > dateBytes { // beyond what was searched once
+			found = when.Find(text[s.Start:s.End], pub)
+			for k := range found {
+				found[k].At[0] += s.Start
+			}
+		}
+		for _, d := range found {
+			if d.At[0] >= s.Start && d.At[0] < s.End {
 				c.When = d.Text
 				c.Date = &tally.DateSpan{Start: d.Start, End: d.End, Precision: string(d.Precision), Text: d.Text}
 				break
 			}
 		}
 	}
+}
+
+// dateBytes is how much of a report is searched for dates at once (the
+// lead); claims further down have their own sentence searched.
+const dateBytes = eventLead
+
+// findDates finds the dates of the first dateBytes of a report, resolved
+// against its publication date (none without one).
+func findDates(x *tally.Extraction) []when.Span {
+	if x.Doc.Published.IsZero() {
+		return nil
+	}
+	text := x.Doc.Text
+	if len(text) > dateBytes {
+		text = text[:dateBytes]
+	}
+	return when.Find(text, x.Doc.Published)
 }
 
 // eventLead is how much of a document's text is searched for its event date.
@@ -306,7 +338,7 @@ const eventLead = 600
 // else the first such date of the lead; else the publication day, with
 // precision "" (a report date, not an event date). Nil without a
 // publication date: relative dates ("Tuesday") cannot be resolved then.
-func eventDate(x *tally.Extraction) *tally.DateSpan {
+func eventDate(x *tally.Extraction, dates []when.Span) *tally.DateSpan {
 	pub := x.Doc.Published
 	if pub.IsZero() {
 		return nil
@@ -316,7 +348,10 @@ func eventDate(x *tally.Extraction) *tally.DateSpan {
 		lead = lead[:eventLead]
 	}
 	var first *when.Span
-	for _, s := range when.Find(lead, pub) {
+	for _, s := range dates {
+		if s.At[1] > eventLead {
+			break
+		}
 		if gap := pub.Sub(s.Start).Hours() / 24; gap < -1 || gap > 60 {
 			continue
 		}

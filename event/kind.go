@@ -111,10 +111,14 @@ var armed = []string{"troops", "soldiers", "militants", "militia", "rebels", "in
 // title and lead: the type whose cues weigh most (title words twice).
 func classify(title, lead string, killed, wounded int64) (string, string) {
 	t, l := strings.ToLower(title), strings.ToLower(lead)
+	starts := wordStarts(t, l)
 	score := map[string]float64{}
 	sub := map[string]float64{}
 	conflict := 0.0
 	for _, c := range cues {
+		if !starts.has(c.phrase) {
+			continue
+		}
 		n := float64(2*count(t, c.phrase) + count(l, c.phrase))
 		if n == 0 {
 			continue
@@ -129,7 +133,9 @@ func classify(title, lead string, killed, wounded int64) (string, string) {
 		}
 	}
 	for _, a := range armed {
-		conflict += float64(2*count(t, a) + count(l, a))
+		if starts.has(a) {
+			conflict += float64(2*count(t, a) + count(l, a))
+		}
 	}
 	if conflict >= 2 && score[Shooting] > 0 {
 		// soldiers shooting soldiers is a battle; gunmen shooting villagers, an attack
@@ -183,3 +189,41 @@ func count(s, phrase string) int {
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+
+// trigrams marks the first three letters of the words of some texts, so
+// that phrases none of whose possible starts occur are skipped without a
+// search.
+type trigrams [(26*26*26 + 63) / 64]uint64
+
+func trigramOf(a, b, c byte) (int, bool) {
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
+		return 0, false
+	}
+	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a'), true
+}
+
+// wordStarts records the trigrams that begin words of the lower-cased texts.
+func wordStarts(texts ...string) *trigrams {
+	var t trigrams
+	for _, s := range texts {
+		for i := 0; i+2 < len(s); i++ {
+			if i > 0 && isWordByte(s[i-1]) {
+				continue
+			}
+			if k, ok := trigramOf(s[i], s[i+1], s[i+2]); ok {
+				t[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+	return &t
+}
+
+// has says whether a phrase may occur: its first three letters begin a
+// word. Phrases that do not start with three letters always may.
+func (t *trigrams) has(phrase string) bool {
+	if len(phrase) < 3 {
+		return true
+	}
+	k, ok := trigramOf(phrase[0], phrase[1], phrase[2])
+	return !ok || t[k/64]&(1<<(k%64)) != 0
+}

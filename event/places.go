@@ -69,8 +69,8 @@ var notPlaces = map[string]bool{"police": true, "man": true, "home": true, "best
 // (with "de", "al", "and" … inside and a unit word after: "Kursk region"),
 // looked up longest first; datelines ("BASTROP, Texas (EWS) -") at the start
 // of the body; qualifiers after a comma ("Paris, Texas", "Hermitage, Tenn.").
-func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[string]bool) []mention {
-	toks := tokenize(text)
+func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, people map[string]bool) []mention {
+	cache := lookups{}
 	var out []mention
 	// a headline in title case capitalises every word: names inside longer
 	// capitalised runs are read there ("Shooting In Chicago Leaves 2 Dead")
@@ -85,7 +85,7 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 			i++
 			continue
 		}
-		if lw := strings.ToLower(t.w); runOpeners[lw] && i+1 < len(toks) && toks[i+1].cap && !toks[i+1].punct {
+		if lw := t.low; runOpeners[lw] && i+1 < len(toks) && toks[i+1].cap && !toks[i+1].punct {
 			i++ // "The Las Vegas Metropolitan Police", "In Kabul, ...": a capitalised function word opens no name
 			continue
 		}
@@ -93,28 +93,28 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 		j := i + 1
 		for j < len(toks) && j-i < 6 {
 			u := toks[j]
-			if u.punct || u.cap && runOpeners[strings.ToLower(u.w)] && !connectors[strings.ToLower(u.w)] {
+			if u.punct || u.cap && u.is(cRunOpeners) && !u.is(cConnectors) {
 				break // "... EDT The Las Vegas ...", "Shooting In Chicago": a new name begins
 			}
 			if prev := toks[j-1]; prev.upper && len(prev.w) <= 4 && !u.upper {
 				break // "3:56 PM EDT Las Vegas": a time zone or an acronym ends a name
 			}
-			if u.cap || connectors[strings.ToLower(u.w)] && j+1 < len(toks) && toks[j+1].cap && !toks[j+1].punct {
+			if u.cap || u.is(cConnectors) && j+1 < len(toks) && toks[j+1].cap && !toks[j+1].punct {
 				j++
 				continue
 			}
 			break
 		}
-		if j < len(toks) && unitWords[strings.ToLower(toks[j].w)] && !toks[j].cap {
+		if j < len(toks) && toks[j].is(cUnitWords) && !toks[j].cap {
 			j++ // "Kursk region"
 		}
 		found := false
-		localUnit := j < len(toks) && localUnits[strings.ToLower(toks[j].w)] // "the Bridgeport neighborhood"
+		localUnit := j < len(toks) && toks[j].is(cLocalUnits) // "the Bridgeport neighborhood"
 		for a := i; a < j; {
-			m, b, ok := county(g, text, toks, a, j)
+			m, b, ok := county(g, cache, text, toks, a, j)
 			isCounty := ok
 			if !ok {
-				m, b, ok = longest(g, text, toks, a, j)
+				m, b, ok = longest(g, cache, text, toks, a, j)
 			}
 			if !ok {
 				a++
@@ -129,20 +129,20 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 				a = b // "police said Clark contacted ...": a person the report names
 				continue
 			}
-			agency := b < len(toks) && agencyWords[strings.ToLower(toks[b].w)] // "Chattanooga Police", "Harris County Sheriff"
+			agency := b < len(toks) && toks[b].is(cAgencyWords) // "Chattanooga Police", "Harris County Sheriff"
 			facility, _ := hasFacilityWord(toks[b:j])
-			inFacility := facility && !agency && !(b < j && townFacilities[strings.ToLower(toks[b].w)])
+			inFacility := facility && !agency && !(b < j && toks[b].is(cTownFacilities))
 			found = true
-			event := b < len(toks) && eventWords[strings.ToLower(toks[b].w)] // "Helena shooting victim identified"
+			event := b < len(toks) && toks[b].is(cEventWords) // "Helena shooting victim identified"
 			m.strong = !inFacility && (afterPlacePrep(toks, a) && (!afterWeakPrep(toks, a) || prominent(m.cands)) || agency || event)
 			lineStart := m.start == bodyStart || m.start > 0 && text[m.start-1] == '\n'
 			m.dateline = lineStart && m.start >= bodyStart && (toks[a].upper || b < len(toks) && toks[b].w == ",") &&
 				b < len(toks) && (toks[b].w == "," || toks[b].w == "(" || toks[b].w == "—" || toks[b].w == "–" || toks[b].w == "-")
 			m.qualifier = qualifierAfter(g, text, toks, b)
 			m.strong = m.strong || m.dateline || len(m.qualifier) > 0
-			m.origin = b < len(toks) && personWords[strings.ToLower(toks[b].w)] // "a Louisiana man"
-			m.settlement = a > 1 && strings.EqualFold(toks[a-1].w, "of") && settlementWords[strings.ToLower(toks[a-2].w)]
-			m.cityPart = a > i && onlyDirections(toks[i:a]) || a > 0 && !toks[a-1].punct && directionWords[strings.ToLower(toks[a-1].w)]
+			m.origin = b < len(toks) && toks[b].is(cPersonWords) // "a Louisiana man"
+			m.settlement = a > 1 && strings.EqualFold(toks[a-1].w, "of") && toks[a-2].is(cSettlementWords)
+			m.cityPart = a > i && onlyDirections(toks[i:a]) || a > 0 && !toks[a-1].punct && toks[a-1].is(cDirectionWords)
 			if (localUnit && b == j || b < j && strings.EqualFold(toks[j-1].w, "district") && b == j-1) && len(m.qualifier) == 0 {
 				m.strong, m.local = false, true
 			}
@@ -158,9 +158,30 @@ func findMentions(g *geo.Gazetteer, text string, bodyStart int, people map[strin
 	return out
 }
 
+// lookups caches the gazetteer's readings of the names of one report: a
+// report names its places again and again.
+type lookups map[string][]geo.Place
+
+func (c lookups) get(g *geo.Gazetteer, name string) []geo.Place {
+	if ps, ok := c[name]; ok {
+		return ps
+	}
+	ps := g.Lookup(name)
+	c[name] = ps
+	return ps
+}
+
 // longest looks up the longest run of tokens [a, b) with b <= j that the
-// gazetteer knows, possessives cut ("Russia's" → "Russia").
-func longest(g *geo.Gazetteer, text string, toks []tok, a, j int) (mention, int, bool) {
+// gazetteer knows, possessives cut ("Russia's" → "Russia"). A run whose
+// first word begins no key is skipped at once.
+func longest(g *geo.Gazetteer, cache lookups, text string, toks []tok, a, j int) (mention, int, bool) {
+	first := strings.TrimSuffix(strings.TrimSuffix(toks[a].w, "'s"), "’s")
+	if j == a+1 && toks[a].is(cNotPlaces) {
+		return mention{}, a, false
+	}
+	if low := toks[a].low; !g.HasPrefix(first) && !strings.HasPrefix(low, "st") && !strings.HasPrefix(low, "saint") && !strings.HasPrefix(low, "ft") && !strings.HasPrefix(low, "mt") {
+		return mention{}, a, false
+	}
 	for b := j; b > a; b-- {
 		last := toks[b-1].w
 		end := toks[b-1].end
@@ -174,21 +195,19 @@ func longest(g *geo.Gazetteer, text string, toks []tok, a, j int) (mention, int,
 			}
 		}
 		phrase := text[toks[a].start:end]
-		key := geo.Normalize(phrase)
-		if b == a+1 && notPlaces[key] {
+		if b == a+1 && len(phrase) < 20 && notPlaces[geo.Normalize(phrase)] {
 			continue
 		}
-		if len(key) < 3 && !strings.Contains(phrase, ".") { // "D.C.", "U.S." are names; "LA", "IN" may be words
+		if len(phrase) < 3 && !strings.Contains(phrase, ".") { // "D.C.", "U.S." are names; "LA", "IN" may be words
 			continue
 		}
 		look := phrase
 		if !g.Has(look) {
-			if look = saintVariant(key); look == "" || !g.Has(look) {
+			if look = saintVariant(geo.Normalize(phrase)); look == "" || !g.Has(look) {
 				continue
 			}
 		}
-		cands := g.Lookup(look)
-		return mention{text: phrase, start: toks[a].start, end: end, cands: cands}, b, true
+		return mention{text: phrase, start: toks[a].start, end: end, cands: cache.get(g, look)}, b, true
 	}
 	return mention{}, a, false
 }
@@ -220,7 +239,7 @@ var facilityWords = map[string]bool{"center": true, "centre": true, "hospital": 
 func placeInRun(toks []tok, i, a, b, j int, m mention, isCounty, headline bool) bool {
 	next := ""
 	if b < len(toks) {
-		next = strings.ToLower(toks[b].w)
+		next = toks[b].low
 	}
 	if agencyWords[next] || b < j && townFacilities[next] || isCounty {
 		return true
@@ -233,7 +252,7 @@ func placeInRun(toks []tok, i, a, b, j int, m mention, isCounty, headline bool) 
 		return a == i && prominent(m.cands)
 	}
 	possessive := strings.HasSuffix(toks[b-1].w, "'s") || strings.HasSuffix(toks[b-1].w, "’s")
-	if possessive || headline || unitWords[strings.ToLower(toks[j-1].w)] {
+	if possessive || headline || toks[j-1].is(cUnitWords) {
 		return true
 	}
 	return onlyDirections(toks[i:a]) && b == j
@@ -266,7 +285,7 @@ var directionWords = map[string]bool{"north": true, "south": true, "east": true,
 // onlyDirections says whether every token is a direction word.
 func onlyDirections(ts []tok) bool {
 	for _, t := range ts {
-		if !directionWords[strings.ToLower(t.w)] {
+		if !t.is(cDirectionWords) {
 			return false
 		}
 	}
@@ -289,7 +308,7 @@ var localUnits = map[string]bool{"neighborhood": true, "neighbourhood": true, "s
 // hasFacilityWord says whether a run names a facility (or a street).
 func hasFacilityWord(ts []tok) (facility, street bool) {
 	for _, t := range ts { // the words after a place's name: "Main St." is a street, "St. Louis" a city
-		w := strings.ToLower(t.w)
+		w := t.low
 		if streetWords[w] {
 			street = true
 		}
@@ -300,17 +319,25 @@ func hasFacilityWord(ts []tok) (facility, street bool) {
 	return facility, street
 }
 
-// county reads "Harris County", "Orleans Parish": a second-level unit.
-func county(g *geo.Gazetteer, text string, toks []tok, a, j int) (mention, int, bool) {
+// county reads "Harris County", "Orleans Parish", "Cherokee Co.": a
+// second-level unit (the gazetteer keys them by full name).
+func county(g *geo.Gazetteer, cache lookups, text string, toks []tok, a, j int) (mention, int, bool) {
 	for b := a + 2; b <= j && b <= a+4; b++ {
-		switch strings.ToLower(toks[b-1].w) {
+		switch toks[b-1].low {
 		case "county", "parish", "borough", "co.":
 			phrase := text[toks[a].start:toks[b-1].end]
+			look := phrase
 			if strings.EqualFold(toks[b-1].w, "co.") {
-				phrase = text[toks[a].start:toks[b-2].end] + " County"
+				look = text[toks[a].start:toks[b-2].end] + " County"
 			}
-			if ps := g.Admin2(phrase); len(ps) > 0 {
-				return mention{text: phrase, start: toks[a].start, end: toks[b-1].end, cands: ps}, b, true
+			var units []geo.Place
+			for _, p := range cache.get(g, look) {
+				if p.Precision == geo.PrecisionAdmin2 {
+					units = append(units, p)
+				}
+			}
+			if len(units) > 0 {
+				return mention{text: phrase, start: toks[a].start, end: toks[b-1].end, cands: units}, b, true
 			}
 		}
 	}
@@ -348,7 +375,7 @@ func afterPlacePrep(toks []tok, a int) bool {
 		k--
 	}
 	if k >= 0 && !toks[k].punct {
-		switch strings.ToLower(toks[k].w) {
+		switch toks[k].low {
 		case "the", "a", "an":
 			k--
 		}
@@ -379,7 +406,7 @@ func afterWeakPrep(toks []tok, a int) bool {
 		return false
 	}
 	// "the suburb of Katy", "the town of Bokoshe": "of" names a place there
-	return !(strings.EqualFold(toks[k].w, "of") && k > 0 && settlementWords[strings.ToLower(toks[k-1].w)])
+	return !(strings.EqualFold(toks[k].w, "of") && k > 0 && toks[k-1].is(cSettlementWords))
 }
 
 // settlementWords before "of" make what follows a place: "the suburb of Katy".
@@ -387,13 +414,13 @@ var settlementWords = map[string]bool{"suburb": true, "town": true, "city": true
 	"community": true, "township": true, "borough": true, "hamlet": true, "neighborhood": true, "outskirts": true}
 
 // isPlacePrep says whether a token introduces a place.
-func isPlacePrep(t tok) bool { return !t.punct && placePrepositions[strings.ToLower(t.w)] }
+func isPlacePrep(t tok) bool { return !t.punct && t.is(cPlacePrepositions) }
 
 // isUnknownPlaceCue says whether the capitalised word at i follows "the
 // village of", "the town of" or "village" cues: a place too small for the gazetteer.
 func isUnknownPlaceCue(toks []tok, i int) bool {
 	if i >= 2 && strings.EqualFold(toks[i-1].w, "of") {
-		switch strings.ToLower(toks[i-2].w) {
+		switch toks[i-2].low {
 		case "village", "town", "settlement", "hamlet", "township", "town's", "city":
 			return true
 		}
@@ -410,7 +437,7 @@ func qualifierAfter(g *geo.Gazetteer, text string, toks []tok, b int) []geo.Plac
 	for e < len(toks) && e < b+4 && toks[e].cap && !toks[e].punct {
 		e++
 	}
-	if code, ok := stateAbbrev[strings.TrimSuffix(strings.ToLower(toks[b+1].w), ".")]; ok && (e == b+2 || toks[b+2].punct || toks[b+1].upper || strings.HasSuffix(toks[b+1].w, ".")) {
+	if code, ok := stateAbbrev[strings.TrimSuffix(toks[b+1].low, ".")]; ok && (e == b+2 || toks[b+2].punct || toks[b+1].upper || strings.HasSuffix(toks[b+1].w, ".")) {
 		if p, ok := g.Admin1("US", code); ok {
 			return []geo.Place{p}
 		}

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -8,6 +10,8 @@ import (
 // tok is a word of the document text with its byte offsets.
 type tok struct {
 	w          string // as written
+	low        string // lower case
+	cls        uint32 // the word lists it is in (classes.go)
 	start, end int
 	cap        bool // starts with an upper-case letter
 	upper      bool // all letters upper case (a dateline: "BASTROP")
@@ -17,14 +21,36 @@ type tok struct {
 // tokenize splits text into words (letters, digits, inner apostrophes,
 // hyphens and abbreviation dots: "al-Fashir", "Ind.", "U.S.") and the
 // punctuation marks , ( ) — - : ; that place phrases depend on.
-func tokenize(text string) []tok {
-	var out []tok
+func tokenize(text string) []tok { return appendTokens(nil, text) }
+
+// tokPool recycles token slices: a report's tokens live only while it is described.
+var tokPool = sync.Pool{New: func() any { s := make([]tok, 0, 1024); return &s }}
+
+// appendTokens appends the tokens of text to out (see tokenize).
+func appendTokens(out []tok, text string) []tok {
+	if out == nil {
+		out = make([]tok, 0, len(text)/5+4)
+	}
+	first := len(out)
+	lowText := asciiLower(text) // one copy, shared by the lower-case forms of ASCII words
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		} else if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') && !isPunctByte(byte(r)) {
+			i++ // a space or a symbol: the common case, decided without a table
+			continue
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf {
+					if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+						j++
+						continue
+					}
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
 					j += n2
@@ -45,16 +71,88 @@ func tokenize(text string) []tok {
 				j++
 			}
 			w := text[i:j]
-			out = append(out, tok{w: w, start: i, end: j, cap: unicode.IsUpper(r), upper: isUpperWord(w)})
+			t := tok{w: w, low: w, start: i, end: j}
+			if ascii, anyUpper, allUpper, letters := caseOf(w); !ascii {
+				t.low, t.cap, t.upper = strings.ToLower(w), unicode.IsUpper(r), isUpperWord(w)
+			} else if anyUpper {
+				t.low, t.cap, t.upper = lowText[i:j], w[0] >= 'A' && w[0] <= 'Z', allUpper && letters >= 2
+			}
+			out = append(out, t)
 			i = j
 		case r == ',' || r == '(' || r == ')' || r == '[' || r == ']' || r == '"' || r == '“' || r == '”' || r == '—' || r == '–' || r == '-' || r == ':' || r == ';' || r == '.' || r == '\n':
-			out = append(out, tok{w: text[i : i+n], start: i, end: i + n, punct: true})
+			out = append(out, tok{w: text[i : i+n], low: text[i : i+n], start: i, end: i + n, punct: true})
 			i += n
 		default:
 			i += n
 		}
 	}
+	// Word classes matter only around capitalised words (places) and in
+	// short texts (the sentences read for actors): look them up there.
+	short := len(text) < 600
+	for k := first; k < len(out); k++ {
+		if short || near(out[first:], k-first) {
+			out[k].cls = wordClasses[out[k].low]
+		}
+	}
 	return out
+}
+
+// near says whether token k is a capitalised word or within two tokens of one.
+func near(ts []tok, k int) bool {
+	for d := -2; d <= 2; d++ {
+		if i := k + d; i >= 0 && i < len(ts) && ts[i].cap {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lower-cases the ASCII letters of text (other bytes unchanged),
+// or returns text itself when it has no capital.
+func asciiLower(text string) string {
+	i := 0
+	for i < len(text) && !(text[i] >= 'A' && text[i] <= 'Z') {
+		i++
+	}
+	if i == len(text) {
+		return text
+	}
+	b := []byte(text)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// caseOf reads an ASCII word's case in one pass: whether it is ASCII, has a
+// capital, has only capitals, and how many letters.
+func caseOf(w string) (ascii, anyUpper, allUpper bool, letters int) {
+	allUpper = true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false, false, false, 0
+		case c >= 'A' && c <= 'Z':
+			anyUpper = true
+			letters++
+		case c >= 'a' && c <= 'z':
+			allUpper = false
+			letters++
+		}
+	}
+	return true, anyUpper, allUpper, letters
+}
+
+// isPunctByte says whether an ASCII byte is a mark tokenize keeps.
+func isPunctByte(c byte) bool {
+	switch c {
+	case ',', '(', ')', '[', ']', '"', '-', ':', ';', '.', '\n':
+		return true
+	}
+	return false
 }
 
 func isUpperWord(w string) bool {

@@ -391,3 +391,19 @@ func BenchmarkHas(b *testing.B) {
 		g.Has("Sudzha")
 	}
 }
+
+func TestHasPrefix(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Kursk", true}, {"kursk oblast", true}, {"Rio de", true}, {"New", true},
+		{"Xqzzyville", false}, {"", false}, {"Kurs", false},
+	}
+	for _, tc := range tests {
+		if got := g.HasPrefix(tc.name); got != tc.want {
+			t.Errorf("HasPrefix(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
