@@ -96,6 +96,9 @@ type IncidentFilter struct {
 	Country string    // ISO 3166-1 alpha-2 code of the incident's place
 	Type    string    // event type, as in Incident.EventType
 	Query   string    // full-text search over the incidents' documents
+	// Brief leaves out each incident's Sources, Reasons and Related: a
+	// list's view, much cheaper to read.
+	Brief bool
 }
 
 // MarshalJSON renders an incident in its CONTRACT.md shape, with the event

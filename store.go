@@ -38,6 +38,11 @@ type Store interface {
 	// match a full-text query (words, "phrases", prefix*), best first.
 	Search(ctx context.Context, query string, limit int) ([]string, error)
 
+	// Version returns a number that changes whenever stored documents or
+	// incidents change (by this process or another): a reader may keep what
+	// it derived from the store while the version stays the same.
+	Version(ctx context.Context) (int64, error)
+
 	// Close releases the engine.
 	Close() error
 }

@@ -9,9 +9,10 @@ import (
 	"time"
 )
 
-// DefaultCacheTTL is how long a rendered page or API answer is reused when
-// Options.CacheTTL is 0.
-const DefaultCacheTTL = 2 * time.Second
+// DefaultCacheTTL is how long a rendered page or API answer is reused at
+// most when Options.CacheTTL is 0. Before that, any change to the store
+// (by this server or another process: tally.Store.Version) retires it.
+const DefaultCacheTTL = 5 * time.Minute
 
 // Bounds of the response cache.
 const (
@@ -20,14 +21,17 @@ const (
 	cacheMaxEntry   = 2 << 20 // larger answers are not kept
 )
 
-// cache keeps the answers to GET requests for pages and the API for a
-// short time, so that a burst of readers costs one store query and one
-// rendering per URL. The server's own writes empty it at once (gen); a
-// change another process makes to the store shows within the TTL. Only
-// 200 answers are kept; concurrent misses of one URL render it once.
+// cache keeps the answers to GET requests for pages and the API while the
+// store stays as it was, so that readers cost one store query and one
+// rendering per URL and store version. Every request asks the store for its
+// version (one small query): a write by any process retires what was
+// rendered before it; the server's own writes also empty the cache (gen).
+// Answers are kept at most ttl; only 200 answers are kept; concurrent
+// misses of one URL render it once.
 type cache struct {
-	ttl time.Duration
-	gen atomic.Uint64
+	ttl     time.Duration
+	version func(*http.Request) (int64, error)
+	gen     atomic.Uint64
 
 	mu      sync.Mutex
 	entries map[string]*cached
@@ -37,6 +41,7 @@ type cache struct {
 
 type cached struct {
 	gen     uint64
+	version int64
 	expires time.Time
 	status  int
 	header  http.Header
@@ -48,8 +53,8 @@ type flight struct {
 	res  *cached // nil when the answer was not cacheable
 }
 
-func newCache(ttl time.Duration) *cache {
-	return &cache{ttl: ttl, entries: map[string]*cached{}, flights: map[string]*flight{}}
+func newCache(ttl time.Duration, version func(*http.Request) (int64, error)) *cache {
+	return &cache{ttl: ttl, version: version, entries: map[string]*cached{}, flights: map[string]*flight{}}
 }
 
 // invalidate drops every cached answer (after a write).
@@ -80,11 +85,16 @@ func (c *cache) wrap(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		version, err := c.version(r)
+		if err != nil {
+			next.ServeHTTP(w, r) // the store cannot say: render afresh
+			return
+		}
 		key := r.Method + " " + r.URL.RequestURI()
 		now := time.Now()
 		gen := c.gen.Load()
 		c.mu.Lock()
-		if e := c.entries[key]; e != nil && e.gen == gen && now.Before(e.expires) {
+		if e := c.entries[key]; e != nil && e.gen == gen && e.version == version && now.Before(e.expires) {
 			c.mu.Unlock()
 			e.write(w)
 			return
@@ -117,7 +127,7 @@ func (c *cache) wrap(next http.Handler) http.Handler {
 				rec.status = http.StatusOK
 			}
 			if rec.status == http.StatusOK && rec.body.Len() <= cacheMaxEntry {
-				f.res = &cached{gen: gen, expires: now.Add(c.ttl), status: rec.status, header: rec.header, body: rec.body.Bytes()}
+				f.res = &cached{gen: gen, version: version, expires: now.Add(c.ttl), status: rec.status, header: rec.header, body: rec.body.Bytes()}
 				c.store(key, f.res)
 			}
 		}()

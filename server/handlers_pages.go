@@ -58,6 +58,7 @@ func (s *server) pageIncidents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q.Limit = s.opt.PageSize
+	f.Brief = true // the list shows no sources
 	incs, next, err := s.page(r.Context(), f, q.Limit)
 	if err != nil {
 		s.pageError(w, r, err)
@@ -138,7 +139,7 @@ func (s *server) pageIncident(w http.ResponseWriter, r *http.Request) {
 	p.Categories, p.Outlets = compare(inc)
 	p.Timeline = buildTimeline(inc)
 	if len(inc.Related) > 0 {
-		if p.Related, err = s.st.Incidents(ctx, tally.IncidentFilter{IDs: inc.Related}); err != nil {
+		if p.Related, err = s.st.Incidents(ctx, tally.IncidentFilter{IDs: inc.Related, Brief: true}); err != nil {
 			s.pageError(w, r, err)
 			return
 		}
@@ -283,7 +284,7 @@ func (s *server) pageMap(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	f.After, f.Limit = "", 0
+	f.After, f.Limit, f.Brief = "", 0, true
 	incs, err := s.st.Incidents(r.Context(), f)
 	if err != nil {
 		s.pageError(w, r, err)

@@ -52,8 +52,9 @@ type Options struct {
 	MaxBody int64
 	// PageSize is the number of incidents per page; 0 means DefaultPageSize.
 	PageSize int
-	// CacheTTL is how long answers to GET requests for pages and the API
-	// are reused; 0 means DefaultCacheTTL, negative turns the cache off.
+	// CacheTTL is how long at most answers to GET requests for pages and
+	// the API are reused while the store's version stays the same; 0 means
+	// DefaultCacheTTL, negative turns the cache off.
 	// The server's own writes clear it; changes made by another process
 	// show after at most this long.
 	CacheTTL time.Duration
@@ -92,7 +93,7 @@ func New(st tally.Store, opt Options) http.Handler {
 	if opt.StoreConcurrency <= 0 {
 		opt.StoreConcurrency = DefaultStoreConcurrency
 	}
-	s := &server{st: newGatedStore(st, opt.StoreConcurrency), opt: opt, log: opt.Logger, pages: mustParsePages(), cache: newCache(opt.CacheTTL)}
+	s := &server{st: newGatedStore(st, opt.StoreConcurrency), opt: opt, log: opt.Logger, pages: mustParsePages(), cache: newCache(opt.CacheTTL, func(r *http.Request) (int64, error) { return st.Version(r.Context()) })}
 	mux := http.NewServeMux()
 
 	mux.HandleFunc("GET /{$}", s.pageIncidents)

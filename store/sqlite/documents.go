@@ -58,6 +58,9 @@ func (s *DB) Put(ctx context.Context, batch []tally.Extraction) ([]bool, error) 
 		if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, title, text) SELECT seq, title, text FROM documents WHERE seq >= ?`, firstSeq); err != nil {
 			return nil, fmt.Errorf("index for search: %w", err)
 		}
+		if err := bumpVersion(ctx, tx); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err

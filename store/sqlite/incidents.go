@@ -3,10 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+
+	gojson "github.com/goccy/go-json"
 
 	"tally"
 )
@@ -41,8 +42,8 @@ func (s *DB) PutIncidents(ctx context.Context, incs []tally.Incident) error {
 			return err
 		}
 	}
-	incStmt, err := tx.PrepareContext(ctx, `INSERT INTO incidents (id, start, country, event_type, killed, wounded, disputed, n_docs, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	incStmt, err := tx.PrepareContext(ctx, `INSERT INTO incidents (id, start, country, event_type, killed, wounded, disputed, n_docs, body, brief)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -57,12 +58,34 @@ func (s *DB) PutIncidents(ctx context.Context, incs []tally.Incident) error {
 			return fmt.Errorf("store incident %s: %w", incs[i].ID, err)
 		}
 	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// bumpVersion raises the store's version inside a writing transaction.
+func bumpVersion(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE store_version SET v = v + 1 WHERE id = 1`)
+	return err
+}
+
+// Version returns the store's version: it changes with every write.
+func (s *DB) Version(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, `SELECT v FROM store_version WHERE id = 1`).Scan(&v)
+	return v, err
 }
 
 // createIncident inserts one incident and its document links.
 func createIncident(ctx context.Context, incStmt, docStmt *sql.Stmt, inc *tally.Incident) error {
-	body, err := json.Marshal(inc)
+	body, err := gojson.Marshal(inc)
+	if err != nil {
+		return err
+	}
+	brief := *inc
+	brief.Sources, brief.Reasons, brief.Related = nil, nil, nil
+	briefBody, err := gojson.Marshal(brief)
 	if err != nil {
 		return err
 	}
@@ -74,7 +97,7 @@ func createIncident(ctx context.Context, incStmt, docStmt *sql.Stmt, inc *tally.
 		country = inc.Where.Country
 	}
 	if _, err := incStmt.ExecContext(ctx, inc.ID, start, country, inc.EventType, best(inc.Killed), best(inc.Wounded),
-		inc.Disputed, len(inc.Hashes), string(body)); err != nil {
+		inc.Disputed, len(inc.Hashes), string(body), string(briefBody)); err != nil {
 		return err
 	}
 	for _, h := range inc.Hashes {
@@ -135,6 +158,9 @@ func (s *DB) Incidents(ctx context.Context, f tally.IncidentFilter) ([]tally.Inc
 		args = append(args, ftsQuery(f.Query))
 	}
 	q := `SELECT body FROM incidents`
+	if f.Brief {
+		q = `SELECT CASE brief WHEN '' THEN body ELSE brief END FROM incidents`
+	}
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -154,7 +180,7 @@ func (s *DB) Incidents(ctx context.Context, f tally.IncidentFilter) ([]tally.Inc
 			return nil, err
 		}
 		var inc tally.Incident
-		if err := json.Unmarshal([]byte(body), &inc); err != nil {
+		if err := gojson.UnmarshalNoEscape([]byte(body), &inc); err != nil {
 			return nil, fmt.Errorf("incident body: %w", err)
 		}
 		out = append(out, inc)
@@ -164,8 +190,13 @@ func (s *DB) Incidents(ctx context.Context, f tally.IncidentFilter) ([]tally.Inc
 
 // Incident returns one incident by id or unique prefix ("inc-3f2a").
 func (s *DB) Incident(ctx context.Context, id string) (*tally.Incident, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM incidents WHERE id = ? OR id LIKE ? ESCAPE '\' ORDER BY id = ? DESC, id LIMIT 2`,
-		id, escapeLike(id)+"%", id)
+	if incs, err := s.Incidents(ctx, tally.IncidentFilter{IDs: []string{id}}); err != nil || len(incs) == 1 {
+		if err != nil {
+			return nil, err
+		}
+		return &incs[0], nil // the exact id: no scan for a prefix
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM incidents WHERE id LIKE ? ESCAPE '\' ORDER BY id LIMIT 2`, escapeLike(id)+"%")
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +213,7 @@ func (s *DB) Incident(ctx context.Context, id string) (*tally.Incident, error) {
 	switch {
 	case len(ids) == 0:
 		return nil, tally.Errorf(tally.ENOTFOUND, "no incident %q", id)
-	case len(ids) > 1 && ids[0] != id:
+	case len(ids) > 1:
 		return nil, tally.Errorf(tally.ECONFLICT, "%q names more than one incident; give more of its id", id)
 	}
 	incs, err := s.Incidents(ctx, tally.IncidentFilter{IDs: ids[:1]})

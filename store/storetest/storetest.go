@@ -30,6 +30,7 @@ func Run(t *testing.T, open Open) {
 		{"Incidents", testIncidents},
 		{"IncidentFilter", testIncidentFilter},
 		{"Search", testSearch},
+		{"Version", testVersion},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -375,5 +376,38 @@ func testSearch(t *testing.T, s tally.Store) {
 		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
 			t.Errorf("Search(%q) = %v, want %v", tc.q, got, tc.want)
 		}
+	}
+}
+
+func testVersion(t *testing.T, s tally.Store) {
+	ctx := context.Background()
+	version := func() int64 {
+		t.Helper()
+		v, err := s.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v0 := version()
+	a := Sample("v", "text v")
+	if _, err := s.Put(ctx, []tally.Extraction{a}); err != nil {
+		t.Fatal(err)
+	}
+	v1 := version()
+	if v1 == v0 {
+		t.Errorf("storing a document left the version at %d", v0)
+	}
+	if _, err := s.Put(ctx, []tally.Extraction{a}); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != v1 {
+		t.Errorf("re-storing the same document changed the version: %d → %d", v1, v)
+	}
+	if err := s.PutIncidents(ctx, []tally.Incident{incident("inc-v", 1, "US", a)}); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v == v1 {
+		t.Errorf("storing incidents left the version at %d", v1)
 	}
 }
