@@ -35,18 +35,20 @@ var leadingWords = map[string]bool{"the": true, "a": true, "an": true, "some": t
 // 21 ..."), the agent of a passive one ("... were killed by the RSF"), or
 // whoever an assault was repelled from ("repelled an assault by North
 // Korean troops" makes them side B; the subject side A).
-func sideA(sentence string) (a, b string) {
-	buf := tokPool.Get().(*[]tok)
-	defer func() { *buf = (*buf)[:0]; tokPool.Put(buf) }()
-	toks := appendTokens((*buf)[:0], sentence)
-	*buf = toks
+//
+// sentence is the text the tokens point into (the whole document, or one
+// sentence with tokenize(sentence)).
+func sideA(sentence string, toks []tok) (a, b string) {
+	for k := range toks { // tokenize looks classes up near capitals only
+		toks[k].cls = wordClasses[toks[k].low]
+	}
 	if titleCase(toks) {
 		return "", "" // "Terrorists Using Suicide Vests Stage Multiple Attacks": no way to tell the noun phrases
 	}
 	for i, t := range toks {
 		w := t.low
 		opened := (w == "opened" || w == "opens") && i+1 < len(toks) && strings.EqualFold(toks[i+1].w, "fire")
-		if t.punct || !violenceVerbs[w] && !opened {
+		if t.punct || !t.is(cViolenceVerbs) && !opened {
 			continue
 		}
 		if i > 0 && toks[i-1].is(cPassiveAux) || i > 1 && toks[i-2].is(cPassiveAux) && strings.HasSuffix(toks[i-1].low, "ly") {

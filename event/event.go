@@ -12,6 +12,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -30,8 +31,12 @@ func Describe(x *tally.Extraction) {
 	g := geo.Default()
 	ev := &tally.Event{}
 	sents := clean.Sentences(x.Doc.Text)
+	buf := tokPool.Get().(*[]tok)
+	defer func() { *buf = (*buf)[:0]; tokPool.Put(buf) }()
+	toks := appendTokens((*buf)[:0], x.Doc.Text)
+	*buf = toks
 	var ms []mention
-	ev.Place, ev.PlaceWeight, ms = locate(g, x, sents, nil)
+	ev.Place, ev.PlaceWeight, ms = locate(g, x, sents, toks, nil)
 	text := x.Doc.Text
 	body := x.Doc.BodyStart
 	dates := findDates(x)
@@ -45,7 +50,7 @@ func Describe(x *tally.Extraction) {
 		wounded = x.Summary.Wounded.Best
 	}
 	ev.EventType, ev.SubType = classify(x.Doc.Title, lead, killed, wounded)
-	ev.SideA, ev.SideB = sides(g, x, text, sents)
+	ev.SideA, ev.SideB = sides(g, x, text, sents, toks)
 	if ev.Place != nil || ev.Date != nil || ev.EventType != "" || ev.SideA != "" || ev.SideB != "" {
 		x.Event = ev
 	}
@@ -62,13 +67,13 @@ type Prior map[string]float64
 // collection's main country in mind, so that "Birmingham police" in a
 // collection of American local news is Birmingham, Alabama.
 func Locate(x *tally.Extraction, prior Prior) (*tally.Place, float64) {
-	p, w, _ := locate(geo.Default(), x, clean.Sentences(x.Doc.Text), prior)
+	p, w, _ := locate(geo.Default(), x, clean.Sentences(x.Doc.Text), tokenize(x.Doc.Text), prior)
 	return p, w
 }
 
 // locate finds the place mentions of a report, reads each, and picks the
 // main event's place.
-func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, prior Prior) (*tally.Place, float64, []mention) {
+func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []tok, prior Prior) (*tally.Place, float64, []mention) {
 	text := x.Doc.Text
 	body := x.Doc.BodyStart
 	people := map[string]bool{}
@@ -77,10 +82,6 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, prior Pri
 			people[geo.Normalize(w)] = true
 		}
 	}
-	buf := tokPool.Get().(*[]tok)
-	defer func() { *buf = (*buf)[:0]; tokPool.Put(buf) }()
-	toks := appendTokens((*buf)[:0], text)
-	*buf = toks
 	ms := findMentions(g, text, toks, body, people)
 	ctx := newContext(ms)
 	ctx.addLocale(text, toks)
@@ -400,24 +401,48 @@ func span(s when.Span) *tally.DateSpan {
 // from the sentence of the killed toll (else the first incident figure),
 // then the title; side B defaults to the victims the toll counts.
 // Acronyms the report defines are spelled out.
-func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Span) (string, string) {
-	var sentences []string
+func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Span, toks []tok) (string, string) {
+	var spans []clean.Span // the sentences to read, in order, each once
+	add := func(sp clean.Span, front bool) {
+		for _, o := range spans {
+			if o == sp {
+				return
+			}
+		}
+		if front {
+			spans = append([]clean.Span{sp}, spans...)
+		} else {
+			spans = append(spans, sp)
+		}
+	}
+	sentenceOf := func(pos int) (clean.Span, bool) {
+		for _, sp := range sents {
+			if pos >= sp.Start && pos < sp.End {
+				return sp, true
+			}
+		}
+		return clean.Span{}, false
+	}
 	victims := ""
+	others := 0
 	for _, c := range x.Claims {
 		if c.Scope != tally.ScopeIncident || c.PartOf >= 0 {
+			continue
+		}
+		sp, ok := sentenceOf(c.Span[0])
+		if !ok {
 			continue
 		}
 		if x.Summary.Killed != nil && c.Category == tally.Killed && c.Count.Low == x.Summary.Killed.Best {
 			if victims == "" && !generic(c.Who) {
 				victims = c.Who
 			}
-			if len(sentences) == 0 || sentences[0] != c.Sentence {
-				sentences = append([]string{c.Sentence}, sentences...)
-			}
+			add(sp, true)
 			continue
 		}
-		if len(sentences) < 3 {
-			sentences = append(sentences, c.Sentence)
+		if others < 3 {
+			add(sp, false)
+			others++
 		}
 	}
 	// the lead's first sentences: a headline and its lead repeat a figure,
@@ -425,15 +450,17 @@ func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Spa
 	n := 0
 	for _, sp := range sents {
 		if sp.Start >= x.Doc.BodyStart && n < 3 {
-			sentences = append(sentences, text[sp.Start:sp.End])
+			add(sp, false)
 			n++
 		}
 	}
-	sentences = append(sentences, x.Doc.Title)
+	if x.Doc.BodyStart > 0 {
+		add(clean.Span{Start: 0, End: len(x.Doc.Title)}, false)
+	}
 	acr := acronyms(text)
 	var a, b string
-	for _, s := range sentences {
-		sa, sb := sideA(s)
+	for _, sp := range spans {
+		sa, sb := sideA(text, tokensIn(toks, sp))
 		if a == "" && sa != "" && isActor(sa) {
 			a = sa
 		}
@@ -448,6 +475,13 @@ func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Spa
 		b = victims
 	}
 	return expand(a, acr), expand(b, acr)
+}
+
+// tokensIn returns the tokens that lie in a span of the text.
+func tokensIn(toks []tok, sp clean.Span) []tok {
+	lo := sort.Search(len(toks), func(i int) bool { return toks[i].start >= sp.Start })
+	hi := sort.Search(len(toks), func(i int) bool { return toks[i].start >= sp.End })
+	return toks[lo:hi]
 }
 
 // isActor rejects phrases that cannot name a party: figures, pronouns, dates.

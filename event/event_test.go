@@ -160,7 +160,7 @@ func TestSides(t *testing.T) {
 		{"The Paris attacks killed 130 people.", "", ""},
 	}
 	for _, tc := range tests {
-		a, b := sideA(tc.sentence)
+		a, b := sideA(tc.sentence, tokenize(tc.sentence))
 		if a != tc.a || b != tc.b {
 			t.Errorf("sideA(%q) = %q, %q; want %q, %q", tc.sentence, a, b, tc.a, tc.b)
 		}

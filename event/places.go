@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"tally"
 	"tally/geo"
@@ -70,7 +72,7 @@ var notPlaces = map[string]bool{"police": true, "man": true, "home": true, "best
 // looked up longest first; datelines ("BASTROP, Texas (EWS) -") at the start
 // of the body; qualifiers after a comma ("Paris, Texas", "Hermitage, Tenn.").
 func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, people map[string]bool) []mention {
-	cache := lookups{}
+	cache := newLookups()
 	var out []mention
 	// a headline in title case capitalises every word: names inside longer
 	// capitalised runs are read there ("Shooting In Chicago Leaves 2 Dead")
@@ -158,23 +160,85 @@ func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, peop
 	return out
 }
 
-// lookups caches the gazetteer's readings of the names of one report: a
-// report names its places again and again.
-type lookups map[string][]geo.Place
+// lookups caches, for one report, the gazetteer's readings of names and
+// what longest made of runs of words: a report names its places (and its
+// people) again and again.
+type lookups struct {
+	names map[string][]geo.Place
+	runs  map[string]runMatch
+}
 
-func (c lookups) get(g *geo.Gazetteer, name string) []geo.Place {
-	if ps, ok := c[name]; ok {
+// runMatch is what longest found at the start of a run: how many tokens the
+// name takes (0 for none), where its text ends, and its readings.
+type runMatch struct {
+	n     int
+	end   int // offset from the run's start
+	cands []geo.Place
+}
+
+func newLookups() *lookups {
+	return &lookups{names: map[string][]geo.Place{}, runs: map[string]runMatch{}}
+}
+
+func (c *lookups) get(g *geo.Gazetteer, name string) []geo.Place {
+	if ps, ok := c.names[name]; ok {
 		return ps
 	}
+	ps := sharedLookup(g, name)
+	c.names[name] = ps
+	return ps
+}
+
+// shared caches the readings of names across reports (decoding a name's
+// readings costs more than finding them): at most sharedMax names, the
+// first ones seen; the cache never changes what a lookup returns.
+var (
+	shared     sync.Map // normalised name → []geo.Place
+	sharedSize atomic.Int64
+)
+
+const sharedMax = 50000
+
+func sharedLookup(g *geo.Gazetteer, name string) []geo.Place {
+	if g != geo.Default() {
+		return g.Lookup(name)
+	}
+	k := geo.Normalize(name)
+	if ps, ok := shared.Load(k); ok {
+		return ps.([]geo.Place)
+	}
 	ps := g.Lookup(name)
-	c[name] = ps
+	if sharedSize.Load() < sharedMax {
+		if _, loaded := shared.LoadOrStore(k, ps); !loaded {
+			sharedSize.Add(1)
+		}
+	}
 	return ps
 }
 
 // longest looks up the longest run of tokens [a, b) with b <= j that the
 // gazetteer knows, possessives cut ("Russia's" → "Russia"). A run whose
 // first word begins no key is skipped at once.
-func longest(g *geo.Gazetteer, cache lookups, text string, toks []tok, a, j int) (mention, int, bool) {
+func longest(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int) (mention, int, bool) {
+	run := text[toks[a].start:toks[j-1].end]
+	if r, ok := cache.runs[run]; ok {
+		if r.n == 0 {
+			return mention{}, a, false
+		}
+		start := toks[a].start
+		return mention{text: text[start : start+r.end], start: start, end: start + r.end, cands: r.cands}, a + r.n, true
+	}
+	m, b, ok := longestUncached(g, cache, text, toks, a, j)
+	r := runMatch{}
+	if ok {
+		r = runMatch{n: b - a, end: m.end - m.start, cands: m.cands}
+	}
+	cache.runs[run] = r
+	return m, b, ok
+}
+
+// longestUncached is longest without the cache.
+func longestUncached(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int) (mention, int, bool) {
 	first := strings.TrimSuffix(strings.TrimSuffix(toks[a].w, "'s"), "’s")
 	if j == a+1 && toks[a].is(cNotPlaces) {
 		return mention{}, a, false
@@ -203,6 +267,9 @@ func longest(g *geo.Gazetteer, cache lookups, text string, toks []tok, a, j int)
 		}
 		look := phrase
 		if !g.Has(look) {
+			if !hasSaint(toks[a:b]) {
+				continue
+			}
 			if look = saintVariant(geo.Normalize(phrase)); look == "" || !g.Has(look) {
 				continue
 			}
@@ -321,7 +388,7 @@ func hasFacilityWord(ts []tok) (facility, street bool) {
 
 // county reads "Harris County", "Orleans Parish", "Cherokee Co.": a
 // second-level unit (the gazetteer keys them by full name).
-func county(g *geo.Gazetteer, cache lookups, text string, toks []tok, a, j int) (mention, int, bool) {
+func county(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int) (mention, int, bool) {
 	for b := a + 2; b <= j && b <= a+4; b++ {
 		switch toks[b-1].low {
 		case "county", "parish", "borough", "co.":
@@ -381,6 +448,17 @@ func afterPlacePrep(toks []tok, a int) bool {
 		}
 	}
 	return k >= 0 && isPlacePrep(toks[k])
+}
+
+// hasSaint says whether a name has a word saintVariant rewrites.
+func hasSaint(ts []tok) bool {
+	for _, t := range ts {
+		switch strings.TrimSuffix(t.low, ".") {
+		case "st", "saint", "ste", "ft", "mt":
+			return true
+		}
+	}
+	return false
 }
 
 // saintVariant spells "st louis" as "saint louis" and back; "" if the key has no saint.

@@ -30,7 +30,8 @@ type word struct {
 }
 
 func words(text string) []word {
-	var out []word
+	out := make([]word, 0, len(text)/6+4)
+	low := lowerASCII(text) // one copy: the words' lower-case forms are slices of it
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -39,7 +40,7 @@ func words(text string) []word {
 			for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
 				j++
 			}
-			out = append(out, word{w: strings.ToLower(text[i:j]), start: i, end: j, num: -1, cap: c <= 'Z'})
+			out = append(out, word{w: low[i:j], start: i, end: j, num: -1, cap: c <= 'Z'})
 			if j < len(text) && text[j] == '.' {
 				j++ // "Jan." keeps its stop in the span
 				out[len(out)-1].end = j
@@ -80,6 +81,25 @@ func words(text string) []word {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// lowerASCII lower-cases the ASCII letters of text, or returns text itself
+// when it has no capital (words reads only ASCII letters).
+func lowerASCII(text string) string {
+	i := 0
+	for i < len(text) && !(text[i] >= 'A' && text[i] <= 'Z') {
+		i++
+	}
+	if i == len(text) {
+		return text
+	}
+	b := []byte(text)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
 
 // Find returns the date expressions of text resolved against base (the
 // publication date), in text order. Expressions that would lie more than two
