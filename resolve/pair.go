@@ -25,6 +25,8 @@ const (
 	fSameKilled  // same number killed (at least one)
 	fOtherKilled // both give a number killed, different
 	fFigures     // stated casualty figures both give (category and number, 3 or more), up to 3
+	fSameTown    // both reports' events are placed in the same city
+	fOtherRegion // placed in different first-level regions (states, oblasts) or countries
 	nFeatures
 )
 
@@ -34,9 +36,10 @@ const (
 // refits and prints them. Two-fold cross-validation by incident is reported
 // in that test's output.
 var weights = pairFeatures{
-	fBias: -4.789, fCosine: 9.633, fTitleCosine: 3.814, fNames: 5.003, fSameDay: 1.872, fWeek: -0.197,
-	fMonth: -1.965, fLater: -4.499, fFollowUp: 0.411, fFollowUpLater: 1.649, fSamePlace: 0.636,
-	fOtherPlace: -0.611, fSameKilled: 1.381, fOtherKilled: 0.615, fFigures: 1.702,
+	fBias: -4.160, fCosine: 8.253, fTitleCosine: 2.532, fNames: 4.640, fSameDay: 2.033, fWeek: -0.118,
+	fMonth: -1.811, fLater: -4.264, fFollowUp: 0.516, fFollowUpLater: 1.534, fSamePlace: -0.236,
+	fOtherPlace: -0.494, fSameKilled: 1.457, fOtherKilled: 0.630, fFigures: 1.399, fSameTown: 0.858,
+	fOtherRegion: -1.569,
 }
 
 // features computes the evidence for a pair and the shared names.
@@ -98,6 +101,14 @@ func features(a, b *doc) (pairFeatures, link) {
 		}
 	}
 	f[fFigures] = float64(min(len(l.figures), 3))
+	if p, q := a.where, b.where; p != nil && q != nil {
+		switch {
+		case p.Precision == "city" && q.Precision == "city" && p.Name == q.Name && p.Country == q.Country && p.Admin1 == q.Admin1:
+			f[fSameTown] = 1
+		case p.Country != q.Country || p.Admin1 != "" && q.Admin1 != "" && p.Admin1 != q.Admin1:
+			f[fOtherRegion] = 1
+		}
+	}
 	return f, l
 }
 

@@ -175,11 +175,16 @@ func summaryOf(x *tally.Extraction, cat tally.Category) *tally.Figure {
 // of the other.
 const sameTime = 3 * time.Hour
 
+// halfDay is how far apart two reports must be for their order to be sure:
+// a report time without a zone ("9:41 PM" in a byline) is read as UTC and may
+// be off by up to a dozen hours.
+const halfDay = 12 * time.Hour
+
 // disputed says whether independent sources give incompatible tolls that are
 // not an update: within a day of each other, a later report with a higher
 // figure updates an earlier one (tolls rise as the dead are counted), but a
-// later, lower and incompatible figure from another claimant, or
-// incompatible figures given within sameTime, are a dispute. Inside one
+// lower, incompatible figure from another claimant more than half a day
+// later, or incompatible figures given within sameTime, are a dispute. Inside one
 // report, two claimants that give incompatible figures for the same victims
 // dispute each other too. Copies of one wire text are one source.
 func disputed(src []tally.Source, copyOf map[string]string) bool {
@@ -211,7 +216,7 @@ func disputed(src []tally.Source, copyOf map[string]string) bool {
 				continue
 			case timed && gap <= sameTime:
 				return true
-			case gap > 0 && late.Count.Low < early.Count.Low && !movedToKilled(src, early, late):
+			case gap > halfDay && late.Count.Low < early.Count.Low && !movedToKilled(src, early, late):
 				return true
 			}
 		}
