@@ -170,7 +170,7 @@ func mentionWeight(m *mention, body int, tollSent spans, ctx context) float64 {
 	big := m.place.Population >= 100000 || m.place.Feature == "PPLC"
 	supported := ctx.countries[m.place.Country]-selfWeight(m) >= 1
 	// a town in a headline of a report about its country: "Pekin girl, 8, shot"
-	headlineTown := m.start < body && supported
+	headlineTown := m.start < body && supported || m.place.Admin2 != "" && ctx.counties[countyKey(*m.place)] // or a town of a county named
 	if !m.strong && (m.place.Precision == geo.PrecisionCity && !big && !headlineTown || m.place.Precision != geo.PrecisionCity && !supported && ctx.countries[m.place.Country] <= selfWeight(m)) {
 		// a name with nothing saying it is a place here, in a country the
 		// report names nowhere else: a person ("Brittany"), a street, a team,

@@ -59,6 +59,8 @@ func TestPlace(t *testing.T) {
 			"Los Angeles", "US", "California", "city"},
 		{"the suburb of a city", "Boy killed in shooting", "A 4-year-old boy was killed in a shooting in the west Houston suburb of Katy, the county sheriff said.",
 			"Katy", "US", "Texas", "city"},
+		{"a town and its county read each other", "Teen accidentally shot in face", "A Duncan teen was shot in the face on Sunday, the Spartanburg County sheriff's office said.",
+			"Duncan", "US", "South Carolina", "city"},
 		{"a street is not a state", "Teen shot on Michigan Avenue in Chicago", "A 16-year-old boy was shot on Michigan Avenue in Chicago on Friday, police said.",
 			"Chicago", "US", "Illinois", "city"},
 	}

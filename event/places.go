@@ -547,7 +547,14 @@ var stateAbbrev = map[string]string{"mass": "MA", "ill": "IL", "miss": "MS", "wa
 type context struct {
 	countries map[string]float64
 	admin1    map[string]float64 // "CC.CODE"
+	// counties and towns named, as "CC.CODE.admin2 name": a town and the
+	// county it lies in, both named, read each other ("Duncan" and
+	// "Spartanburg County": Duncan, South Carolina).
+	counties map[string]bool // every reading of every county named
+	towns    map[string]bool // the counties of every reading of every town named
 }
+
+func countyKey(p geo.Place) string { return p.Country + "." + p.Admin1Code + "." + strings.ToLower(p.Admin2) }
 
 // addChosen adds the regions of the cities already read with confidence
 // (named as places, and well known) to the context: "hospitals in Austin"
@@ -568,7 +575,17 @@ func (c context) addChosen(ms []mention) {
 }
 
 func newContext(ms []mention) context {
-	c := context{countries: map[string]float64{}, admin1: map[string]float64{}}
+	c := context{countries: map[string]float64{}, admin1: map[string]float64{}, counties: map[string]bool{}, towns: map[string]bool{}}
+	for _, m := range ms {
+		for _, p := range m.cands {
+			switch {
+			case p.Precision == geo.PrecisionAdmin2:
+				c.counties[countyKey(p)] = true
+			case p.Precision == geo.PrecisionCity && p.Admin2 != "":
+				c.towns[countyKey(p)] = true
+			}
+		}
+	}
 	for _, m := range ms {
 		if len(m.cands) > 1 && m.cands[0].Precision == geo.PrecisionAdmin2 && oneCountry(m.cands) {
 			for _, p := range m.cands { // "Westmoreland County": Pennsylvania or Virginia
@@ -672,6 +689,12 @@ func (c context) choose(m *mention) {
 		if m.cityPart && p.Precision == geo.PrecisionCity {
 			s += 1
 		}
+		switch {
+		case p.Precision == geo.PrecisionCity && p.Admin2 != "" && c.counties[countyKey(p)]:
+			s += 3 // the county it lies in is named too
+		case p.Precision == geo.PrecisionAdmin2 && c.towns[countyKey(p)]:
+			s += 3 // a town in it is named too
+		}
 		s += 2 * min(c.countries[p.Country], 3)
 		if p.Admin1Code != "" {
 			s += 2 * min(c.admin1[p.Country+"."+p.Admin1Code], 3)
@@ -743,7 +766,10 @@ func mainPlace(ms []mention) (*tally.Place, float64) {
 		// a town of the region (or county) named is where it happened, if it
 		// is named with some weight; a region of a country nearly as much
 		share := 0.6
-		if a.p.Precision == geo.PrecisionCity && top.p.Precision != geo.PrecisionCountry {
+		switch {
+		case a.p.Precision == geo.PrecisionCity && top.p.Precision == geo.PrecisionAdmin2 && strings.EqualFold(a.p.Admin2, top.p.Name):
+			share = 0.1 // a town of the county named: where in the county
+		case a.p.Precision == geo.PrecisionCity && top.p.Precision != geo.PrecisionCountry:
 			share = 0.3
 		}
 		if (finer(a.p, top.p) || a.unknown && !top.unknown) && inside(a.p, top.p) && a.weight >= share*top.weight {

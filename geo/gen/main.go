@@ -607,7 +607,9 @@ func (b *builder) buildAdmin2() {
 	}
 	for _, u := range units {
 		rest := "b\t" + u.name + "\t" + u.cc + "\t" + u.a1 + "\t" + coord(u.best.lat) + "\t" + coord(u.best.lon)
-		b.add(entry{key: key(u.name), tier: 2, hand: noHand, feat: featRank(""), pop: u.best.pop, rest: rest})
+		for _, k := range saintVariants(key(u.name)) { // "St. Clair County", "Saint Clair County"
+			b.add(entry{key: k, tier: 2, hand: noHand, feat: featRank(""), pop: u.best.pop, rest: rest})
+		}
 	}
 }
 
