@@ -554,7 +554,9 @@ type context struct {
 	towns    map[string]bool // the counties of every reading of every town named
 }
 
-func countyKey(p geo.Place) string { return p.Country + "." + p.Admin1Code + "." + strings.ToLower(p.Admin2) }
+func countyKey(p geo.Place) string {
+	return p.Country + "." + p.Admin1Code + "." + strings.ToLower(p.Admin2)
+}
 
 // addChosen adds the regions of the cities already read with confidence
 // (named as places, and well known) to the context: "hospitals in Austin"
