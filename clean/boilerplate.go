@@ -2,6 +2,8 @@ package clean
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The text-mode boilerplate filter is written by hand: go-trafilatura and its
@@ -93,7 +95,9 @@ func setOf(words ...string) map[string]bool {
 // Filter judges the lines of one article in order.
 type Filter struct {
 	inTeasers bool
-	seen      map[uint64]bool // hashes of the lines kept
+	seen      []uint64        // hashes of the lines kept, while they are few
+	seenMap   map[uint64]bool // all of them, once they are many
+	lc        lowerer
 }
 
 // Judge returns the verdict for the next line.
@@ -115,7 +119,7 @@ func (f *Filter) Judge(line string) Verdict {
 		f.inTeasers = false
 		return f.dedup(line)
 	}
-	lc := strings.ToLower(line)
+	lc := f.lc.lower(line)
 	key := strings.TrimRight(lc, " .:!|>»")
 	if teaserHeaders[key] {
 		f.inTeasers = true
@@ -150,9 +154,6 @@ func (f *Filter) dedup(line string) Verdict {
 	if strings.Count(line, " ") < 2 {
 		return Keep
 	}
-	if f.seen == nil {
-		f.seen = map[uint64]bool{}
-	}
 	h := uint64(14695981039346656037) // FNV-1a over the lower-cased bytes
 	for i := 0; i < len(line); i++ {
 		c := line[i]
@@ -161,10 +162,25 @@ func (f *Filter) dedup(line string) Verdict {
 		}
 		h = (h ^ uint64(c)) * 1099511628211
 	}
-	if f.seen[h] {
-		return Duplicate
+	if f.seenMap != nil {
+		if f.seenMap[h] {
+			return Duplicate
+		}
+		f.seenMap[h] = true
+		return Keep
 	}
-	f.seen[h] = true
+	for _, s := range f.seen {
+		if s == h {
+			return Duplicate
+		}
+	}
+	f.seen = append(f.seen, h)
+	if len(f.seen) > 64 { // a long article: a set from now on
+		f.seenMap = make(map[uint64]bool, 2*len(f.seen))
+		for _, s := range f.seen {
+			f.seenMap[s] = true
+		}
+	}
 	return Keep
 }
 
@@ -198,7 +214,7 @@ func furniture(lc, key string) Verdict {
 	if IsFurnitureText(lc) {
 		return Furniture
 	}
-	if strings.Count(lc, " > ") >= 2 || strings.Contains(lc, " > ") && !strings.ContainsAny(lc, ".!?") {
+	if isBreadcrumbs(lc) {
 		return Furniture // breadcrumbs: "ft.com > World > Europe"
 	}
 	if isMenu(lc) {
@@ -208,6 +224,18 @@ func furniture(lc, key string) Verdict {
 		return Teaser // "* list 1 of 3Sudan military claims ..."
 	}
 	return Keep
+}
+
+// isBreadcrumbs: two " > " separators, or one in a line without sentence punctuation.
+func isBreadcrumbs(lc string) bool {
+	if strings.IndexByte(lc, '>') < 0 {
+		return false
+	}
+	i := strings.Index(lc, " > ")
+	if i < 0 {
+		return false
+	}
+	return strings.Contains(lc[i+3:], " > ") || !strings.ContainsAny(lc, ".!?")
 }
 
 // IsFurnitureText reports whether a lower-case line or sentence contains a
@@ -223,23 +251,37 @@ var (
 )
 
 // phraseSet finds any of a few phrases at word starts in one pass over a
-// line, instead of one scan of the line per phrase.
-type phraseSet [256][]string
+// line, instead of one scan of the line per phrase. pairs has a bit for the
+// first two bytes of every phrase, so most word starts are passed over
+// without comparing a phrase.
+type phraseSet struct {
+	byFirst [256][]string
+	pairs   [256][4]uint64
+}
 
 func newPhraseSet(phrases []string) *phraseSet {
-	var ps phraseSet
+	ps := &phraseSet{}
 	for _, p := range phrases {
-		ps[p[0]] = append(ps[p[0]], p)
+		if len(p) < 2 {
+			panic("clean: a furniture phrase needs two bytes: " + p)
+		}
+		ps.byFirst[p[0]] = append(ps.byFirst[p[0]], p)
+		ps.pairs[p[0]][p[1]>>6] |= 1 << (p[1] & 63)
 	}
-	return &ps
+	return ps
+}
+
+// maybe says whether a phrase may start at s[i], which is not the last byte.
+func (ps *phraseSet) maybe(s string, i int) bool {
+	return ps.pairs[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) != 0
 }
 
 // prefixOf reports whether s begins with one of the phrases.
 func (ps *phraseSet) prefixOf(s string) bool {
-	if s == "" {
+	if len(s) < 2 || !ps.maybe(s, 0) {
 		return false
 	}
-	for _, p := range ps[s[0]] {
+	for _, p := range ps.byFirst[s[0]] {
 		if strings.HasPrefix(s, p) {
 			return true
 		}
@@ -249,11 +291,11 @@ func (ps *phraseSet) prefixOf(s string) bool {
 
 // in reports whether a phrase starts at a word start of s.
 func (ps *phraseSet) in(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if i > 0 && isWordByte(s[i-1]) {
+	for i := 0; i+1 < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) || !ps.maybe(s, i) {
 			continue
 		}
-		for _, p := range ps[s[i]] {
+		for _, p := range ps.byFirst[s[i]] {
 			if strings.HasPrefix(s[i:], p) {
 				return true
 			}
@@ -264,12 +306,13 @@ func (ps *phraseSet) in(s string) bool {
 
 // isMenu recognises a navigation bar: three or more short items between bars or bullets.
 func isMenu(lc string) bool {
-	for _, sep := range []string{" | ", " • ", " · "} {
-		items := strings.Split(lc, sep)
-		if len(items) < 3 {
-			continue
+	for _, sep := range [...]string{" | ", " • ", " · "} {
+		if strings.Count(lc, sep) < 2 {
+			continue // fewer than three items
 		}
-		for _, it := range items {
+		for rest, more := lc, true; more; {
+			var it string
+			it, rest, more = strings.Cut(rest, sep)
 			if strings.Count(strings.TrimSpace(it), " ") > 2 {
 				return false
 			}
@@ -311,18 +354,69 @@ func isCaption(line, lc string) bool {
 			}
 		}
 	}
-	// A trailing agency credit in capitals: "... EPA/CHRISTOPHE PETIT TESSON".
-	fields := strings.Fields(t)
-	for k := len(fields) - 1; k > 0 && k >= len(fields)-5; k-- {
-		if !isUpper(fields[k]) {
+	// A trailing agency credit in capitals: "... EPA/CHRISTOPHE PETIT TESSON":
+	// among the last five words, not the first word of the line.
+	lead := len(t) - len(strings.TrimLeftFunc(t, unicode.IsSpace))
+	end := len(t)
+	for n := 0; n < 5; n++ {
+		end = lastNonSpace(t, end)
+		start := lastSpace(t, end)
+		if end == 0 || start <= lead {
+			return false // no word left, or only the first one
+		}
+		field := t[start:end]
+		if !isUpper(field) {
 			return false
 		}
-		if slashBetweenNames(fields[k]) {
+		if slashBetweenNames(field) {
 			return true
 		}
+		end = start
 	}
 	return false
 }
+
+// lastNonSpace returns the end of s[:end] without its trailing white space
+// (as strings.Fields reads it).
+func lastNonSpace(s string, end int) int {
+	for end > 0 {
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				return end
+			}
+			end--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			return end
+		}
+		end -= n
+	}
+	return 0
+}
+
+// lastSpace returns the start of the last word of s[:end], which ends in one.
+func lastSpace(s string, end int) int {
+	for end > 0 {
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				return end
+			}
+			end--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if unicode.IsSpace(r) {
+			return end
+		}
+		end -= n
+	}
+	return 0
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // slashBetweenNames says whether s has a "/" with a capitalised word on each
 // side: "AP Photo/Jane Doe", "EPA/JOHN", "Forces/Facebook".

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"strings"
+	"sync"
 
 	"tally"
 )
@@ -61,11 +62,14 @@ func Clean(a tally.Article) (Text, error) {
 	} else {
 		title, lines = findTitle(lines)
 	}
-	outlet = or(outlet, hostOf(link))
+	if strings.TrimSpace(outlet) == "" {
+		outlet = hostOf(link)
+	}
 
 	var b strings.Builder
 	b.Grow(len(body) + len(title) + 2)
 	para := 0
+	t.Sentences = make([]Sentence, 0, 8+len(body)/128)
 	if title != "" {
 		b.WriteString(title)
 		t.Sentences = append(t.Sentences, Sentence{Span{0, len(title)}, 0, true})
@@ -74,6 +78,7 @@ func Clean(a tally.Article) (Text, error) {
 	bodyStart := -1
 	f := Filter{}
 	f.dedup(title)
+	var spans []Span
 	for _, line := range lines {
 		if line == "" {
 			continue
@@ -84,7 +89,7 @@ func Clean(a tally.Article) (Text, error) {
 		}
 		line = line[galleryPrefix(line):] // "Image 2 of 8 AN 18-year-old was killed": the counter goes
 		if len(line) > 400 {
-			line = dropFurnitureSentences(line)
+			line = dropFurnitureSentences(line, &f.lc)
 			if line == "" {
 				continue
 			}
@@ -97,7 +102,8 @@ func Clean(a tally.Article) (Text, error) {
 		}
 		start := b.Len()
 		b.WriteString(line)
-		for _, s := range AppendSentences(nil, b.String(), start) {
+		spans = AppendSentences(spans[:0], b.String(), start)
+		for _, s := range spans {
 			t.Sentences = append(t.Sentences, Sentence{s, para, false})
 		}
 		para++
@@ -130,12 +136,18 @@ func Clean(a tally.Article) (Text, error) {
 
 // Identity is a document's stored identity: a hash of its cleaned text and URL.
 func Identity(text, link string) string {
-	h := sha256.New()
-	h.Write([]byte(link))
-	h.Write([]byte{0})
-	h.Write([]byte(text))
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	bp := identityBuf.Get().(*[]byte)
+	b := append(append(append((*bp)[:0], link...), 0), text...)
+	sum := sha256.Sum256(b)
+	*bp = b
+	identityBuf.Put(bp)
+	var out [32]byte
+	hex.Encode(out[:], sum[:16])
+	return string(out[:])
 }
+
+// identityBuf holds the bytes Identity hashes, reused across documents.
+var identityBuf = sync.Pool{New: func() any { return new([]byte) }}
 
 func or(a, b string) string {
 	if strings.TrimSpace(a) != "" {
@@ -152,14 +164,19 @@ func hostOf(link string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
-// dropFurnitureSentences removes copyright and sign-up sentences from a long line.
-func dropFurnitureSentences(line string) string {
+// dropFurnitureSentences removes copyright and sign-up sentences from a long
+// line. A phrase found in a sentence is found in its line too (a sentence
+// begins at a word start), so a line without any is returned unsplit.
+func dropFurnitureSentences(line string, lc *lowerer) string {
+	if !IsFurnitureText(lc.lower(line)) {
+		return line
+	}
 	spans := Sentences(line)
 	keep := make([]string, 0, len(spans))
 	dropped := false
 	for _, s := range spans {
 		sent := line[s.Start:s.End]
-		if IsFurnitureText(strings.ToLower(sent)) {
+		if IsFurnitureText(lc.lower(sent)) {
 			dropped = true
 			continue
 		}

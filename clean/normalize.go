@@ -20,11 +20,16 @@ import (
 // characters and other controls, trims every line and collapses runs of
 // spaces. Three or more newlines become two.
 func Normalize(s string) string {
+	done := normalPrefix(s)
+	if done == len(s) {
+		return s // most texts need no change: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false   // a space is pending
-	newlines := 0    // newlines pending
-	started := false // something was written
+	b.WriteString(s[:done])
+	space := false      // a space is pending
+	newlines := 0       // newlines pending
+	started := done > 0 // something was written
 	emit := func(r rune) {
 		if newlines > 0 {
 			if started {
@@ -44,7 +49,7 @@ func Normalize(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	for i := 0; i < len(s); {
+	for i := done; i < len(s); {
 		c := s[i]
 		if c > ' ' && c < 0x7f {
 			// Fast path: a run of plain printable ASCII is copied as is.
@@ -106,4 +111,72 @@ func Normalize(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// normalPrefix returns the length of the longest prefix of s that Normalize
+// leaves as it is and that ends in a printable character (or is empty), so
+// that normalising the rest continues from a written character with nothing
+// pending; len(s) if Normalize(s) == s. It accepts plain printable ASCII and,
+// between two such characters, one space or one or two newlines.
+func normalPrefix(s string) int {
+	done := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c > ' ' && c < 0x7f {
+			i++
+			done = i
+			continue
+		}
+		if done != i || done == 0 {
+			return done // white space at the start or after white space
+		}
+		j := i + 1
+		if c == '\n' && j < len(s) && s[j] == '\n' {
+			j++
+		} else if c != ' ' && c != '\n' {
+			return done
+		}
+		if j >= len(s) || s[j] <= ' ' || s[j] >= 0x7f {
+			return done
+		}
+		i = j
+	}
+	return len(s)
+}
+
+// lowerer lower-cases the lines of one document into a shared buffer, one
+// allocation for many lines. The strings it returns stay valid: the buffer is
+// only appended to, and a full one is replaced, never reused.
+type lowerer struct {
+	b strings.Builder
+}
+
+// lower returns strings.ToLower(s).
+func (l *lowerer) lower(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	if l.b.Cap()-l.b.Len() < len(s) {
+		l.b = strings.Builder{}
+		l.b.Grow(max(len(s), 4096))
+	}
+	start := l.b.Len()
+	from := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			l.b.WriteString(s[from:i])
+			l.b.WriteByte(c + 'a' - 'A')
+			from = i + 1
+		}
+	}
+	l.b.WriteString(s[from:])
+	return l.b.String()[start:]
 }

@@ -1,6 +1,11 @@
 package clean
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct {
@@ -68,4 +73,128 @@ func TestNormalizeIdempotent(t *testing.T) {
 			t.Errorf("Normalize not idempotent on %q: %q then %q", in, once, twice)
 		}
 	}
+}
+
+// TestNormalizeFastPath checks the unchanged-prefix shortcut against the
+// plain character-by-character rewrite, on random mixes of the characters
+// whose handling differs.
+func TestNormalizeFastPath(t *testing.T) {
+	parts := []string{"a", "B", "word", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\t", ".", "\u00a0", "\u2019", "\u201c", "\u2014", "\u2026", "\u200b", "\u2028", "é", "日", "\x00", "\x7f"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		in := b.String()
+		if got, want := Normalize(in), normalizeRef(in); got != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLowerer checks that the shared-buffer lower-casing equals strings.ToLower
+// and that earlier results survive later ones.
+func TestLowerer(t *testing.T) {
+	var l lowerer
+	ins := []string{"", "abc", "ABC def", "Über Alles", "İstanbul", strings.Repeat("Long Line ", 1000), "MiXeD 123"}
+	var outs []string
+	for _, in := range ins {
+		outs = append(outs, l.lower(in))
+	}
+	for i, in := range ins {
+		if want := strings.ToLower(in); outs[i] != want {
+			t.Errorf("lower(%q) = %q, want %q", in, outs[i], want)
+		}
+	}
+}
+
+// normalizeRef is Normalize without its shortcut, as it was first written.
+func normalizeRef(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false   // a space is pending
+	newlines := 0    // newlines pending
+	started := false // something was written
+	emit := func(r rune) {
+		if newlines > 0 {
+			if started {
+				b.WriteString("\n\n"[:min(newlines, 2)])
+			}
+			newlines, space = 0, false
+		} else if space {
+			if started {
+				b.WriteByte(' ')
+			}
+			space = false
+		}
+		started = true
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c > ' ' && c < 0x7f {
+			// Fast path: a run of plain printable ASCII is copied as is.
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
+			emit(rune(c))
+			b.WriteString(s[i+1 : j])
+			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '\n':
+				newlines++
+				space = false
+			case c == '\r':
+				if i < len(s) && s[i] == '\n' {
+					continue
+				}
+				newlines++
+				space = false
+			case c == ' ' || c < 0x20 || c == 0x7f:
+				if newlines == 0 {
+					space = true
+				}
+			default:
+				emit(rune(c))
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch r {
+		case 0xa0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0x1680:
+			if newlines == 0 {
+				space = true
+			}
+		case 0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x200e, 0x200f:
+			// invisible: dropped
+		case 0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc:
+			emit('\'')
+		case 0x201c, 0x201d, 0x201e, 0x201f, 0x2033:
+			emit('"')
+		case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d:
+			emit('-')
+		case 0x2026:
+			emit('.')
+			b.WriteString("..")
+		case 0x2028, 0x2029, 0x85:
+			newlines++
+			space = false
+		case utf8.RuneError:
+			// only reached for invalid input, which source rejects
+		default:
+			emit(r)
+		}
+	}
+	return b.String()
 }
