@@ -8,6 +8,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"tally"
 	"tally/clean"
@@ -18,17 +19,23 @@ func Extract(t clean.Text) tally.Extraction {
 	doc := t.Doc
 	text := doc.Text
 	lower := lowerASCII(text)
-	d := &docState{text: text}
+	sc := getScratch()
+	defer sc.release()
+	d := &docState{text: text, sents: sc.infos[:0]}
 	// One token buffer for the whole document, sliced per sentence.
-	toks := make([]token, 0, len(text)/5+16)
-	bounds := make([]int, len(t.Sentences)+1)
+	toks := sc.toks[:0]
+	if need := len(text)/5 + 16; cap(toks) < need {
+		toks = make([]token, 0, need)
+	}
+	bounds := grow(sc.bounds, len(t.Sentences)+1)
 	for si, cs := range t.Sentences {
 		toks = tokenize(toks, text, lower, cs.Start, cs.End)
 		bounds[si+1] = len(toks)
 	}
-	numAt := make([]int, len(toks))
-	used := make([]bool, len(toks))
-	sents := make([]sent, len(t.Sentences))
+	numAt := grow(sc.numAt, len(toks))
+	used := grow(sc.used, len(toks))
+	sents := grow(sc.sents, len(t.Sentences))
+	sc.toks, sc.bounds, sc.numAt, sc.used, sc.sents = toks, bounds, numAt, used, sents
 	for si, cs := range t.Sentences {
 		a, b := bounds[si], bounds[si+1]
 		s := &sents[si]
@@ -50,7 +57,44 @@ func Extract(t clean.Text) tally.Extraction {
 	x.Summary = summarize(d, claims, &tr)
 	x.Claims = mergeRepeats(append(claims, tr.newClaims(d, claims)...))
 	x.People = tr.named(text)
+	sc.infos = d.sents
 	return x
+}
+
+// scratch is the working memory of one Extract, reused across documents:
+// nothing in an Extraction points into it.
+type scratch struct {
+	toks   []token
+	bounds []int
+	numAt  []int
+	used   []bool
+	sents  []sent
+	infos  []sentInfo
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// release returns the scratch to the pool, unless a huge document made it
+// too big to keep.
+func (sc *scratch) release() {
+	if cap(sc.toks) > 1<<16 {
+		return
+	}
+	clear(sc.sents) // drop what the sentences point to
+	clear(sc.infos[:cap(sc.infos)])
+	scratchPool.Put(sc)
+}
+
+// grow returns a zeroed slice of n elements, reusing b's memory if it can.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // sentInfo is what the document keeps of each analysed sentence.

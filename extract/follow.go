@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -256,6 +257,9 @@ func isPersonPhrase(toks []token) bool {
 
 // sortFinds orders the finds of a sentence by position, keeping "whole" links right.
 func sortFinds(f []found) {
+	if slices.IsSortedFunc(f, func(a, b found) int { return a.n.ni - b.n.ni }) {
+		return // the usual case: found in order
+	}
 	idx := make([]int, len(f))
 	for i := range idx {
 		idx[i] = i

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,18 +26,25 @@ type token struct {
 
 // lowerASCII lower-cases ASCII letters only, so byte offsets stay the same.
 func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
+	first := 0
+	for first < len(s) && (s[first] < 'A' || s[first] > 'Z') {
+		first++
+	}
+	if first == len(s) {
+		return s
+	}
+	var b strings.Builder // one copy, not two as []byte and back
+	b.Grow(len(s))
+	from := 0
+	for i := first; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
 	}
-	return s
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
