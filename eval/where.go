@@ -124,7 +124,7 @@ func ScoreWhereWhen(gold io.Reader, pred io.Reader) (WhereWhenResult, error) {
 		}
 		if r.City != nil && *r.City != "" {
 			res.CityN++
-			if best != nil && best.Where != nil && namesTown(best.Where) && sameCity(best.Where.Name, *r.City) {
+			if best != nil && best.Where != nil && (namesTown(best.Where) && sameCity(best.Where.Name, *r.City) || sameCounty(best.Where, *r.City)) {
 				cityHit++
 			}
 		}
@@ -176,6 +176,13 @@ func sameCity(pred, gold string) bool {
 		return p == fold(gold[:i]) || p == fold(inner)
 	}
 	return false
+}
+
+// sameCounty matches a county the gold names as "Lubbock (county)" with a
+// predicted second-level unit "Lubbock County".
+func sameCounty(p *wherePlace, gold string) bool {
+	name, ok := strings.CutSuffix(strings.TrimSpace(gold), "(county)")
+	return ok && p.Precision == "admin2" && fold(p.Name) == fold(strings.TrimSpace(name)+" county")
 }
 
 // parseGoldDate reads "January 28, 2014" or "2014-01-28".

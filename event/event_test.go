@@ -61,6 +61,12 @@ func TestPlace(t *testing.T) {
 			"Katy", "US", "Texas", "city"},
 		{"a town and its county read each other", "Teen accidentally shot in face", "A Duncan teen was shot in the face on Sunday, the Spartanburg County sheriff's office said.",
 			"Duncan", "US", "South Carolina", "city"},
+		{"a city's section is the city", "Five wounded in Englewood", "Five people were wounded in a shooting in Englewood on Monday night, Chicago police said.",
+			"Chicago", "US", "Illinois", "city"},
+		{"a weekday after a town", "Boy shoots himself", "An 8-year-old boy shot himself in the finger at a home in Arab Tuesday, the Marshall County sheriff said.",
+			"Arab", "US", "Alabama", "city"},
+		{"a metropolitan area", "Girl shot", "A 4-year-old girl was shot in the Houston area on Friday, the Harris County sheriff said.",
+			"Houston", "US", "Texas", "city"},
 		{"a street is not a state", "Teen shot on Michigan Avenue in Chicago", "A 16-year-old boy was shot on Michigan Avenue in Chicago on Friday, police said.",
 			"Chicago", "US", "Illinois", "city"},
 	}

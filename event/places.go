@@ -337,7 +337,11 @@ var townFacilities = map[string]bool{"airport": true, "international": true, "un
 var runOpeners = map[string]bool{"the": true, "a": true, "an": true, "in": true, "at": true, "on": true,
 	"near": true, "from": true, "outside": true, "across": true, "inside": true, "to": true, "for": true,
 	"of": true, "and": true, "but": true, "when": true, "after": true, "before": true, "during": true,
-	"while": true, "as": true, "by": true, "with": true, "if": true, "since": true, "until": true}
+	"while": true, "as": true, "by": true, "with": true, "if": true, "since": true, "until": true,
+	// days and months end a name too: "in Arab Tuesday", "in Kabul on Monday"
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true}
 
 // eventWords after a name make it the place of an event: "the Helena shooting".
 var eventWords = map[string]bool{"shooting": true, "shootings": true, "homicide": true, "murder": true,
@@ -370,7 +374,7 @@ var personWords = map[string]bool{"man": true, "woman": true, "men": true, "wome
 
 // localUnits after a name make it a part of a city: "the Bridgeport neighborhood".
 var localUnits = map[string]bool{"neighborhood": true, "neighbourhood": true, "section": true,
-	"community": true, "area": true, "subdivision": true, "side": true}
+	"community": true, "subdivision": true, "side": true}
 
 // hasFacilityWord says whether a run names a facility (or a street).
 func hasFacilityWord(ts []tok) (facility, street bool) {
@@ -777,6 +781,17 @@ func mainPlace(ms []mention) (*tally.Place, float64) {
 		if (finer(a.p, top.p) || a.unknown && !top.unknown) && inside(a.p, top.p) && a.weight >= share*top.weight {
 			top = a
 			break
+		}
+	}
+	if top.p.Feature == "PPLX" {
+		// a section of a city ("Englewood", Chicago): the city of its county
+		// that the report names, if it names one
+		for _, k := range keys {
+			if a := byKey[k]; a.p.Precision == geo.PrecisionCity && a.p.Feature != "PPLX" && a.p.Country == top.p.Country &&
+				a.p.Admin1Code == top.p.Admin1Code && a.p.Admin2 == top.p.Admin2 && a.p.Population > top.p.Population {
+				top = a
+				break
+			}
 		}
 	}
 	p := toPlace(top.p)
