@@ -22,12 +22,15 @@ type Options struct {
 	// also merges into it another incident it resembles (it bridges two
 	// reports of one event that did not resemble each other enough); 0 never merges.
 	Merge float64
+	// Cohesion is the mean probability over an incident's reports (of three
+	// or more) that a report must reach to join it; 0 checks nothing.
+	Cohesion float64
 	// Weights of the pair model; the zero value means the fitted weights.
 	Weights *pairFeatures
 }
 
 // DefaultOptions were measured on the gun-violence corpus (../shared/data/gva).
-var DefaultOptions = Options{Threshold: 0.5, Merge: 0.8, MaxKeys: 16, MaxDF: 60}
+var DefaultOptions = Options{Threshold: 0.5, Merge: 0.8, Cohesion: 0.35, MaxKeys: 16, MaxDF: 60}
 
 // link says why a document joined an incident: the document it resembles most and how.
 type link struct {
@@ -96,6 +99,7 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 		d := docs[i]
 		best := link{to: -1}
 		near := map[int]float64{} // cluster → best probability
+		bestTo := map[int]link{}  // cluster → the best link into it
 		for _, k := range d.keys {
 			for _, j := range g.post[k] {
 				if seen[j] == i {
@@ -110,6 +114,7 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 				}
 				if c := g.cluster[j]; l.score > near[c] {
 					near[c] = l.score
+					bestTo[c] = l
 				}
 			}
 		}
@@ -125,7 +130,7 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 				best = link{to: -1, score: best.score}
 			}
 			g.join(i, c)
-		case best.to >= 0 && best.score >= opt.Threshold:
+		case best.to >= 0 && best.score >= opt.Threshold && g.cohesive(d, bestTo, near, opt, &best):
 			c := g.cluster[best.to]
 			g.join(i, c)
 			if opt.Merge > 0 {
@@ -150,6 +155,41 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 		}
 	}
 	return g
+}
+
+// cohesive picks, among the incidents a document links to strongly enough,
+// the best one it resembles as a whole: for an incident of three reports or
+// more, the mean probability over (up to eight of) its reports must reach
+// opt.Cohesion, so that one report that happens to resemble another does not
+// chain two events together. best is set to the link into the chosen
+// incident; false when there is none.
+func (g *grouping) cohesive(d *doc, bestTo map[int]link, near map[int]float64, opt Options, best *link) bool {
+	if opt.Cohesion <= 0 {
+		return true
+	}
+	var cands []int
+	for c, p := range near {
+		if p >= opt.Threshold {
+			cands = append(cands, c)
+		}
+	}
+	sort.Slice(cands, func(a, b int) bool { return near[cands[a]] > near[cands[b]] || near[cands[a]] == near[cands[b]] && cands[a] < cands[b] })
+	for _, c := range cands {
+		ms := g.members[c]
+		if len(ms) >= 3 {
+			sum, n := 0.0, 0
+			for k := len(ms) - 1; k >= 0 && n < 8; k-- {
+				sum += similarity(d, g.docs[ms[k]], g.w).score
+				n++
+			}
+			if sum/float64(n) < opt.Cohesion {
+				continue
+			}
+		}
+		*best = bestTo[c]
+		return true
+	}
+	return false
 }
 
 // open starts a cluster with an incident id.
