@@ -173,7 +173,9 @@ func (g *grouping) cohesive(d *doc, bestTo map[int]link, near map[int]float64, o
 			cands = append(cands, c)
 		}
 	}
-	sort.Slice(cands, func(a, b int) bool { return near[cands[a]] > near[cands[b]] || near[cands[a]] == near[cands[b]] && cands[a] < cands[b] })
+	sort.Slice(cands, func(a, b int) bool {
+		return near[cands[a]] > near[cands[b]] || near[cands[a]] == near[cands[b]] && cands[a] < cands[b]
+	})
 	for _, c := range cands {
 		ms := g.members[c]
 		if len(ms) >= 3 {
