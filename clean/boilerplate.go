@@ -307,7 +307,7 @@ func (ps *phraseSet) in(s string) bool {
 // isMenu recognises a navigation bar: three or more short items between bars or bullets.
 func isMenu(lc string) bool {
 	for _, sep := range [...]string{" | ", " • ", " · "} {
-		if strings.Count(lc, sep) < 2 {
+		if strings.IndexByte(lc, sep[1]) < 0 || strings.Count(lc, sep) < 2 {
 			continue // fewer than three items
 		}
 		for rest, more := lc, true; more; {

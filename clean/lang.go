@@ -31,7 +31,7 @@ func Language(text string) string {
 				for k := i; k < j; k++ {
 					buf[k-i] = text[k] | 0x20 // ASCII letters only here
 				}
-				if englishWords[string(buf[:j-i])] {
+				if isEnglishWord(buf[:j-i]) {
 					hits++
 				}
 			}
@@ -57,6 +57,43 @@ func Language(text string) string {
 		return ""
 	}
 	return info.Lang.Iso6391()
+}
+
+// englishTable holds the englishWords packed into integers, in an
+// open-addressing table: Language asks it of up to 120 words a document.
+var englishTable = func() (t [64]uint64) {
+	for w := range englishWords {
+		k := packWord([]byte(w))
+		i := englishSlot(k)
+		for t[i] != 0 {
+			i = (i + 1) % len(t)
+		}
+		t[i] = k
+	}
+	return t
+}()
+
+// packWord packs a word of one to seven bytes into a non-zero integer.
+func packWord(w []byte) uint64 {
+	k := uint64(len(w))
+	for _, c := range w {
+		k = k<<8 | uint64(c)
+	}
+	return k
+}
+
+func englishSlot(k uint64) int { return int((k * 0x9e3779b97f4a7c15) >> 58) }
+
+// isEnglishWord says whether a lower-case word of one to five letters is
+// one of the englishWords.
+func isEnglishWord(w []byte) bool {
+	k := packWord(w)
+	for i := englishSlot(k); englishTable[i] != 0; i = (i + 1) % len(englishTable) {
+		if englishTable[i] == k {
+			return true
+		}
+	}
+	return false
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -31,3 +31,16 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestIsEnglishWord(t *testing.T) {
+	for w := range englishWords {
+		if !isEnglishWord([]byte(w)) {
+			t.Errorf("isEnglishWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"x", "th", "thee", "an", "said.", "wash", "ofa", "aa", "after"[:4]} {
+		if isEnglishWord([]byte(w)) != englishWords[w] {
+			t.Errorf("isEnglishWord(%q) = %v", w, !englishWords[w])
+		}
+	}
+}

@@ -98,7 +98,7 @@ func (s *sent) findNumbers() {
 // "a thousand"); most qualifier words ("in", "at", "as", "a") are not.
 func (s *sent) numeralNear(i int) bool {
 	for k := i; k < len(s.toks) && k <= i+4; k++ {
-		if s.toks[k].f&uint64(numerals) != 0 || k > i && scales[s.toks[k].w] > 0 || s.toks[k].w == "dozen" {
+		if s.toks[k].f&uint64(numerals) != 0 || k > i && scaleOf(s.toks[k].w) > 0 || s.toks[k].w == "dozen" {
 			return true
 		}
 	}

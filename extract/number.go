@@ -29,7 +29,22 @@ var tens = map[string]int64{
 	"ninety": 90,
 }
 
-var scales = map[string]int64{"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
+// scaleOf returns the value of a scale word ("hundred", "thousand", "million",
+// "billion"), else 0. A switch: the grammar asks it of nearly every token near
+// a number.
+func scaleOf(w string) int64 {
+	switch w {
+	case "hundred":
+		return 100
+	case "thousand":
+		return 1000
+	case "million":
+		return 1000000
+	case "billion":
+		return 1000000000
+	}
+	return 0
+}
 
 // vagueWords read as their conservative value; "dozens of", "hundreds of".
 var vagueWords = map[string]int64{
@@ -235,12 +250,12 @@ func parseCore(toks []token, k int) (number, bool) {
 	n := number{ni: k, j: k + 1, qual: tally.Exact}
 	switch {
 	case t.kind == tNum:
-		v, ok := digitsValue(t.w, k+1 < len(toks) && scales[toks[k+1].w] > 1000)
+		v, ok := digitsValue(t.w, k+1 < len(toks) && scaleOf(toks[k+1].w) > 1000)
 		if !ok {
 			return number{}, false
 		}
-		if k+1 < len(toks) && scales[toks[k+1].w] >= 1000 {
-			v *= float64(scales[toks[k+1].w])
+		if k+1 < len(toks) && scaleOf(toks[k+1].w) >= 1000 {
+			v *= float64(scaleOf(toks[k+1].w))
 			n.j++
 		}
 		if v != float64(int64(v)) {
@@ -328,7 +343,7 @@ func wordsValue(toks []token, k int) (int64, int, bool) {
 	for j < len(toks) {
 		w := toks[j].w
 		switch {
-		case (w == "a" || w == "an") && !any && j+1 < len(toks) && (scales[toks[j+1].w] > 0 || toks[j+1].w == "dozen"):
+		case (w == "a" || w == "an") && !any && j+1 < len(toks) && (scaleOf(toks[j+1].w) > 0 || toks[j+1].w == "dozen"):
 			cur = 1
 		case units[w] > 0 || w == "zero":
 			if any && cur%10 != 0 && cur < 100 {
@@ -351,8 +366,8 @@ func wordsValue(toks []token, k int) (int64, int, bool) {
 			cur += tens[a] + units[b]
 		case w == "dozen" && any:
 			cur *= 12
-		case scales[w] > 0 && any:
-			s := scales[w]
+		case scaleOf(w) > 0 && any:
+			s := scaleOf(w)
 			if cur == 0 {
 				cur = 1
 			}
@@ -362,7 +377,7 @@ func wordsValue(toks []token, k int) (int64, int, bool) {
 				total += cur * s
 				cur = 0
 			}
-		case w == "and" && any && j+1 < len(toks) && (units[toks[j+1].w] > 0 || tens[toks[j+1].w] > 0) && j > k && scales[toks[j-1].w] > 0:
+		case w == "and" && any && j+1 < len(toks) && (units[toks[j+1].w] > 0 || tens[toks[j+1].w] > 0) && j > k && scaleOf(toks[j-1].w) > 0:
 			// "one hundred and five"
 		default:
 			return finish(total, cur, j, any)

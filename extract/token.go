@@ -105,7 +105,7 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 			if w == "&" {
 				w = "and" // "Man Shot & Killed"
 			}
-			e := lexicon[w]
+			e := lookup(w)
 			dst = append(dst, token{start: int32(i), end: int32(i + n), kind: tPunct, w: w, f: e.f, cue: e.cue})
 			i += n
 			continue
@@ -178,7 +178,7 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 		}
 		var e lexEntry
 		if k == tWord && inLexiconShape(w) {
-			e = lexicon[w]
+			e = lookup(w)
 		}
 		if e.f == 0 && startsNumber(w, k) {
 			e.f = uint64(numberStarts | numerals)
@@ -186,7 +186,7 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 		dst = append(dst, token{start: int32(start), end: int32(i), kind: k, cap: c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperRune(text[start:]), w: w, f: e.f, cue: e.cue})
 		// Possessive "'s" (or a bare "'" after a plural): its own token.
 		if i+1 < to && text[i] == '\'' && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= to || !isAlpha(text[i+2])) {
-			e := lexicon["'s"]
+			e := lookup("'s")
 			dst = append(dst, token{start: int32(i), end: int32(i + 2), kind: tWord, w: "'s", f: e.f})
 			i += 2
 		}
