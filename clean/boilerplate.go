@@ -289,20 +289,40 @@ func (ps *phraseSet) prefixOf(s string) bool {
 	return false
 }
 
-// in reports whether a phrase starts at a word start of s.
+// in reports whether a phrase starts at a word start of s: at 0 or after a
+// byte that is not a word byte.
 func (ps *phraseSet) in(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if i > 0 && isWordByte(s[i-1]) || !ps.maybe(s, i) {
-			continue
-		}
-		for _, p := range ps.byFirst[s[i]] {
-			if strings.HasPrefix(s[i:], p) {
-				return true
+	last := len(s) - 1 // a phrase has two bytes or more
+	for i := 0; i < last; {
+		// s[i] is at a word start.
+		if ps.maybe(s, i) {
+			for _, p := range ps.byFirst[s[i]] {
+				if strings.HasPrefix(s[i:], p) {
+					return true
+				}
 			}
 		}
+		if !wordByte[s[i]] {
+			i++ // so is the next byte
+			continue
+		}
+		// Skip the rest of the word and the byte that ends it.
+		i++
+		for i < last && wordByte[s[i]] {
+			i++
+		}
+		i++
 	}
 	return false
 }
+
+// wordByte marks the bytes isWordByte accepts.
+var wordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isWordByte(byte(c))
+	}
+	return t
+}()
 
 // isMenu recognises a navigation bar: three or more short items between bars or bullets.
 func isMenu(lc string) bool {
@@ -470,7 +490,17 @@ func isDateline(lc string) bool {
 	}
 	words := 0
 	digits := false
-	for _, w := range strings.FieldsFunc(lc, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '-' || r == '/' }) {
+	for rest := lc; rest != ""; {
+		// Fields between separators (all ASCII, so bytes will do).
+		j := 0
+		for j < len(rest) && !isDateSep(rest[j]) {
+			j++
+		}
+		w := rest[:j]
+		if j < len(rest) {
+			j++
+		}
+		rest = rest[j:]
 		w = strings.Trim(w, ".:()")
 		if w == "" {
 			continue
@@ -487,6 +517,8 @@ func isDateline(lc string) bool {
 	return words > 0 && words <= 12 && digits
 }
 
+func isDateSep(c byte) bool { return c == ' ' || c == ',' || c == '|' || c == '-' || c == '/' }
+
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -499,12 +531,16 @@ func isDigits(s string) bool {
 // isClock matches "12:19", "5:04pm", "10am".
 func isClock(s string) bool {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "pm"), "am")
-	for _, part := range strings.Split(s, ":") {
+	for {
+		part, rest, more := strings.Cut(s, ":")
 		if !isDigits(part) {
 			return false
 		}
+		if !more {
+			return true
+		}
+		s = rest
 	}
-	return true
 }
 
 // isByline recognises "by Jane Doe January 13, 2025 12:19 PM 2 min read" and

@@ -81,11 +81,29 @@ func idString(raw json.RawMessage) string {
 	if len(raw) == 0 || string(raw) == "null" {
 		return ""
 	}
+	if plainString(raw) {
+		return strings.TrimSpace(string(raw[1 : len(raw)-1])) // what json.Unmarshal makes of it, without the reflection
+	}
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
 		return strings.TrimSpace(s)
 	}
 	return string(raw)
+}
+
+// plainString says whether raw is a JSON string without escapes or control
+// characters: its value is the bytes between the quotes (the line is valid
+// UTF-8, checked before).
+func plainString(raw []byte) bool {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return false
+	}
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '"' || c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 func jsonReason(err error) string {
@@ -112,6 +130,12 @@ func ParseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, false
+	}
+	if len(s) == 10 {
+		// A plain date, the usual case: every other layout is longer, and
+		// trying them first costs an error value each.
+		t, err := time.Parse("2006-01-02", s)
+		return t, err == nil
 	}
 	for _, l := range timeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
