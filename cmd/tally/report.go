@@ -19,7 +19,9 @@ func reportCmd() *cobra.Command {
 		Short: "Ingest the paths given, then print the ledger of their claims",
 		Long: `report ingests the files, folders or - given (if any), then prints a readable
 ledger: per document its outlet, date and title, the figures of its main incident,
-and each claim with its qualifier, victims, claimant, scope and sentence.
+and each claim with its qualifier, victims, claimant, scope and sentence; then the
+incidents those documents belong to, and the ledger of each one several reports
+tell (sources side by side, reconciled figures, why grouped).
 Without paths it prints every stored document.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := openStore()
@@ -49,7 +51,11 @@ Without paths it prints every stored document.`,
 				return err
 			}
 			w := cmd.OutOrStdout()
-			ledger.Write(w, docs, ledger.Options{Color: colorful(w), Width: 100})
+			opt := ledger.Options{Color: colorful(w), Width: 100}
+			ledger.Write(w, docs, opt)
+			if err := writeIncidentsOf(cmd, st, docs, opt); err != nil {
+				return err
+			}
 			if failed > 0 {
 				return exitError(failed)
 			}
@@ -69,4 +75,43 @@ func colorful(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// writeIncidentsOf prints the incidents the documents belong to: a table of
+// all, then the ledger of each that several reports tell.
+func writeIncidentsOf(cmd *cobra.Command, st tally.Store, docs []tally.Extraction, opt ledger.Options) error {
+	ctx := cmd.Context()
+	assigned, err := st.Assignments(ctx)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	byHash := map[string]*tally.Extraction{}
+	for i := range docs {
+		byHash[docs[i].Doc.Hash] = &docs[i]
+		if id := assigned[docs[i].Doc.Hash]; id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	incs, err := st.Incidents(ctx, tally.IncidentFilter{IDs: ids})
+	if err != nil {
+		return err
+	}
+	w := cmd.OutOrStdout()
+	fmt.Fprintln(w)
+	ledger.WriteIncidents(w, incs, ledger.Options{Width: 120})
+	for i := range incs {
+		if len(incs[i].Docs) < 2 {
+			continue
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, strings.Repeat("═", 80))
+		ledger.WriteIncident(w, &incs[i], byHash, opt)
+	}
+	return nil
 }
