@@ -29,8 +29,13 @@ const MaxArticle = 10 << 20
 type Item struct {
 	Origin string // file path or "-"
 	Line   int    // 1-based JSON Lines line, else 0
+	size   int    // bytes already read (a JSON line), else 0
 	load   func() (tally.Article, error)
 }
+
+// Size is the number of bytes of the item already in memory (a JSON line),
+// or 0 when Load still has to read them (a file).
+func (it Item) Size() int { return it.size }
 
 // Where names the item for messages: "file" or "file:line".
 func (it Item) Where() string {

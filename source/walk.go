@@ -239,7 +239,7 @@ func walkLinesFrom(origin string, r io.Reader, first int, yield func(Item) bool)
 				it.load = nil
 			default:
 				l, no := line, n
-				it = Item{Origin: origin, Line: n, load: func() (articleT, error) { return parseLine(origin, no, l) }}
+				it = Item{Origin: origin, Line: n, size: len(l), load: func() (articleT, error) { return parseLine(origin, no, l) }}
 			}
 			if it.load != nil {
 				any = true
