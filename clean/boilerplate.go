@@ -154,14 +154,7 @@ func (f *Filter) dedup(line string) Verdict {
 	if strings.Count(line, " ") < 2 {
 		return Keep
 	}
-	h := uint64(14695981039346656037) // FNV-1a over the lower-cased bytes
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * 1099511628211
-	}
+	h := lineHash(line)
 	if f.seenMap != nil {
 		if f.seenMap[h] {
 			return Duplicate
@@ -182,6 +175,28 @@ func (f *Filter) dedup(line string) Verdict {
 		}
 	}
 	return Keep
+}
+
+// lineHash hashes a line with its ASCII letters lower-cased, eight bytes at
+// a time.
+func lineHash(s string) uint64 {
+	const k = 0xff51afd7ed558ccd
+	h := uint64(len(s)) * 0x9e3779b97f4a7c15
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		h = (h ^ lower8(load64(s[i:]))) * k
+		h ^= h >> 29
+	}
+	var tail uint64
+	for shift := 0; i < len(s); i, shift = i+1, shift+8 {
+		c := s[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		tail |= uint64(c) << shift
+	}
+	h = (h ^ tail) * k
+	return h ^ h>>32
 }
 
 // galleryPrefix returns the length of an "Image 2 of 8" prefix, or 0.

@@ -52,11 +52,9 @@ func Normalize(s string) string {
 	for i := done; i < len(s); {
 		c := s[i]
 		if c > ' ' && c < 0x7f {
-			// Fast path: a run of plain printable ASCII is copied as is.
-			j := i + 1
-			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
-				j++
-			}
+			// Fast path: from a printable character, a stretch that needs
+			// no change (see normalPrefix) is copied as is.
+			j := i + normalPrefix(s[i:])
 			emit(rune(c))
 			b.WriteString(s[i+1 : j])
 			i = j
@@ -142,41 +140,4 @@ func normalPrefix(s string) int {
 		i = j
 	}
 	return len(s)
-}
-
-// lowerer lower-cases the lines of one document into a shared buffer, one
-// allocation for many lines. The strings it returns stay valid: the buffer is
-// only appended to, and a full one is replaced, never reused.
-type lowerer struct {
-	b strings.Builder
-}
-
-// lower returns strings.ToLower(s).
-func (l *lowerer) lower(s string) string {
-	upper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-		upper = upper || c >= 'A' && c <= 'Z'
-	}
-	if !upper {
-		return s
-	}
-	if l.b.Cap()-l.b.Len() < len(s) {
-		l.b = strings.Builder{}
-		l.b.Grow(max(len(s), 4096))
-	}
-	start := l.b.Len()
-	from := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			l.b.WriteString(s[from:i])
-			l.b.WriteByte(c + 'a' - 'A')
-			from = i + 1
-		}
-	}
-	l.b.WriteString(s[from:])
-	return l.b.String()[start:]
 }

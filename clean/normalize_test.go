@@ -198,3 +198,37 @@ func normalizeRef(s string) string {
 	}
 	return b.String()
 }
+
+// TestLowerASCII compares the eight-bytes-at-a-time lower-casing with a
+// plain loop on random bytes (all 256 values, any length), and the lowerer
+// with strings.ToLower on random text.
+func TestLowerASCII(t *testing.T) {
+	ref := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"A", "Z", "@", "[", "`", "{", "a", "z", "É", "İ", "ß", " ", "\n", "Kyiv", "SAID"}
+	var l lowerer
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+		}
+		if s := string(b); LowerASCII(s) != ref(s) {
+			t.Fatalf("LowerASCII(%q) = %q, want %q", s, LowerASCII(s), ref(s))
+		}
+		var w strings.Builder
+		for k := rng.IntN(20); k >= 0; k-- {
+			w.WriteString(words[rng.IntN(len(words))])
+		}
+		if s := w.String(); l.lower(s) != strings.ToLower(s) {
+			t.Fatalf("lower(%q) = %q, want %q", s, l.lower(s), strings.ToLower(s))
+		}
+	}
+}

@@ -77,13 +77,12 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 // release returns the scratch to the pool, unless a huge document made it
-// too big to keep.
+// too big to keep. What it holds is overwritten or cleared when next used
+// (until then it keeps one document's text alive, no more).
 func (sc *scratch) release() {
 	if cap(sc.toks) > 1<<16 {
 		return
 	}
-	clear(sc.sents) // drop what the sentences point to
-	clear(sc.infos[:cap(sc.infos)])
 	scratchPool.Put(sc)
 }
 

@@ -75,7 +75,9 @@ func init() {
 // The lexicon is complete once the package is initialised; from then on it is
 // read through lexTable, an open-addressing hash table, because tokenizing
 // looks up nearly every word and a Go map lookup (hashing, control-group
-// match) was a third of the tokenizer's time.
+// match) was a third of the tokenizer's time. A word of up to seven bytes is
+// recognised by its key alone (its bytes and length packed in an integer),
+// without reading the string.
 const lexBits = 12
 
 type lexSlot struct {
@@ -84,8 +86,9 @@ type lexSlot struct {
 }
 
 var (
+	lexKeys  [1 << lexBits]uint64 // 0: empty slot
 	lexTable [1 << lexBits]lexSlot
-	lexReady bool // lexTable is built
+	lexReady bool // the table is built
 )
 
 func buildLexTable() {
@@ -96,11 +99,11 @@ func buildLexTable() {
 		if w == "" {
 			panic("extract: an empty word in the lexicon")
 		}
-		i := lexHash(w)
-		for lexTable[i].w != "" {
+		k, i := lexKey(w)
+		for lexKeys[i] != 0 {
 			i = (i + 1) & (len(lexTable) - 1)
 		}
-		lexTable[i] = lexSlot{w, e}
+		lexKeys[i], lexTable[i] = k, lexSlot{w, e}
 	}
 	lexReady = true
 }
@@ -110,33 +113,38 @@ func lookup(w string) lexEntry {
 	if !lexReady {
 		return lexicon[w] // during package initialisation
 	}
-	for i := lexHash(w); ; i = (i + 1) & (len(lexTable) - 1) {
-		sl := &lexTable[i]
-		if sl.w == w {
-			return sl.e
-		}
-		if sl.w == "" {
+	k, i := lexKey(w)
+	for {
+		switch lexKeys[i] {
+		case 0:
 			return lexEntry{}
+		case k:
+			if len(w) < 8 || lexTable[i].w == w {
+				return lexTable[i].e
+			}
 		}
+		i = (i + 1) & (len(lexTable) - 1)
 	}
 }
 
-// lexHash hashes a word from its length and its first and last bytes (words
-// are short: up to eight bytes are all read).
-func lexHash(w string) int {
+// lexKey returns a word's key and its slot in the table. The key of a word
+// shorter than eight bytes is its bytes and its length; a longer word's has
+// all top bits set and 56 bits of hash.
+func lexKey(w string) (key uint64, slot int) {
 	n := len(w)
-	x := uint64(n)
 	switch {
 	case n >= 8:
-		x ^= load64(w[:8]) ^ load64(w[n-8:])*0xff51afd7ed558ccd
+		h := (load64(w[:8]) ^ load64(w[n-8:])*0xff51afd7ed558ccd ^ uint64(n)) * 0x9e3779b97f4a7c15
+		key = 0xff<<56 | h>>8
 	case n >= 4:
-		x ^= uint64(load32(w[:4])) | uint64(load32(w[n-4:]))<<32
+		key = uint64(load32(w[:4])) | uint64(load32(w[n-4:]))<<(8*(n-4)) | uint64(n)<<56
 	default:
 		for i := 0; i < n; i++ {
-			x ^= uint64(w[i]) << (8 * (i + 1))
+			key |= uint64(w[i]) << (8 * i)
 		}
+		key |= uint64(n) << 56
 	}
-	return int((x * 0x9e3779b97f4a7c15) >> (64 - lexBits))
+	return key, int((key * 0x9e3779b97f4a7c15) >> (64 - lexBits))
 }
 
 func load32(s string) uint32 {

@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tally/clean"
 )
 
 // Token kinds.
@@ -25,27 +26,7 @@ type token struct {
 }
 
 // lowerASCII lower-cases ASCII letters only, so byte offsets stay the same.
-func lowerASCII(s string) string {
-	first := 0
-	for first < len(s) && (s[first] < 'A' || s[first] > 'Z') {
-		first++
-	}
-	if first == len(s) {
-		return s
-	}
-	var b strings.Builder // one copy, not two as []byte and back
-	b.Grow(len(s))
-	from := 0
-	for i := first; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
-}
+func lowerASCII(s string) string { return clean.LowerASCII(s) }
 
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
