@@ -56,16 +56,41 @@ func (s *sent) analyse() {
 	for k := range s.nums {
 		s.noun(k)
 	}
+	// The rules below return at once unless their word is there; testing
+	// it here spares a call per token and rule (same rules, same order).
 	for i := range s.toks {
-		s.active(i)
-		s.toll(i)
-		s.eventOf(i)
-		s.left(i)
-		s.sentTo(i)
+		t := &s.toks[i]
+		if t.cue.kind&cueActive != 0 || t.f&uint64(takeVerbs) != 0 || isShootWord(t.w) {
+			s.active(i)
+		}
+		switch t.w {
+		case "toll", "number":
+			s.toll(i)
+		}
+		if i+1 < len(s.toks) && s.toks[i+1].w == "of" {
+			s.eventOf(i)
+		}
+		switch t.w {
+		case "left", "leaving", "leaves", "leave":
+			s.left(i)
+		case "sent", "sending", "sends", "put", "putting", "puts", "landed":
+			s.sentTo(i)
+		}
 	}
 	s.continuations()
-	s.ordinals()
+	if any&uint64(ordinalWords) != 0 {
+		s.ordinals() // it needs an ordinal ("a third was killed")
+	}
 	sortFinds(s.finds)
+}
+
+// isShootWord: the verbs active reads as "shot N people" (outcome untold).
+func isShootWord(w string) bool {
+	switch w {
+	case "shot", "shoots", "shooting", "shoot", "hitting", "striking":
+		return true
+	}
+	return false
 }
 
 // findNumbers records every maximal figure in the sentence that could count people.
