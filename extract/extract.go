@@ -21,7 +21,7 @@ func Extract(t clean.Text) tally.Extraction {
 	lower := lowerASCII(text)
 	sc := getScratch()
 	defer sc.release()
-	d := &docState{text: text, sents: sc.infos[:0]}
+	d := &docState{text: text, sents: sc.infos[:0], out: sc.out[:0], sources: sc.sources[:0]}
 	// One token buffer for the whole document, sliced per sentence.
 	toks := sc.toks[:0]
 	if need := len(text)/5 + 16; cap(toks) < need {
@@ -36,20 +36,28 @@ func Extract(t clean.Text) tally.Extraction {
 	used := grow(sc.used, len(toks))
 	sents := grow(sc.sents, len(t.Sentences))
 	sc.toks, sc.bounds, sc.numAt, sc.used, sc.sents = toks, bounds, numAt, used, sents
+	// A sentence has at most one figure and one find per token: arenas of
+	// len(toks) hold them all.
+	nums := arena[number]{sc.nums[:0]}
+	nums.reserve(len(toks))
+	finds := arena[found]{sc.finds[:0]}
+	finds.reserve(len(toks))
 	for si, cs := range t.Sentences {
 		a, b := bounds[si], bounds[si+1]
 		s := &sents[si]
 		s.toks, s.numAt, s.used, s.title, s.src = toks[a:b:b], numAt[a:b:b], used[a:b:b], cs.Title, text
+		s.nums, s.finds = nums.next(), finds.next()
 		s.analyse()
+		s.nums, s.finds = nums.keep(s.nums), finds.keep(s.finds)
 		var attrs []attribution
 		if cs.Title || s.any&uint64(reportVerbs|passiveReport) != 0 {
 			attrs = s.attributions(text, cs.Title)
 		}
 		d.add(si, cs, s, attrs)
 	}
+	sc.nums, sc.finds = nums.buf, finds.buf
 	claims := d.claims()
-	var tr tracker
-	tr.last = -1
+	tr := tracker{people: sc.people[:0], last: -1}
 	for si := range d.sents {
 		tr.track(d.sents[si].s, si, d.sents[si].cs.Title, text)
 	}
@@ -57,19 +65,45 @@ func Extract(t clean.Text) tally.Extraction {
 	x.Summary = summarize(d, claims, &tr)
 	x.Claims = mergeRepeats(append(claims, tr.newClaims(d, claims)...))
 	x.People = tr.named(text)
-	sc.infos = d.sents
+	sc.infos, sc.out, sc.sources, sc.people = d.sents, d.out, d.sources, tr.people
 	return x
 }
 
 // scratch is the working memory of one Extract, reused across documents:
 // nothing in an Extraction points into it.
 type scratch struct {
-	toks   []token
-	bounds []int
-	numAt  []int
-	used   []bool
-	sents  []sent
-	infos  []sentInfo
+	toks    []token
+	bounds  []int
+	numAt   []int
+	used    []bool
+	sents   []sent
+	infos   []sentInfo
+	nums    []number
+	finds   []found
+	out     []pending
+	sources []string
+	people  []person
+}
+
+// arena hands out consecutive slices of one buffer: next is an empty slice
+// with the rest of the buffer as capacity, keep commits what was appended to
+// it. A slice that outgrew the buffer (append moved it) is kept as it is.
+type arena[T any] struct{ buf []T }
+
+// reserve makes room for n elements, dropping the buffer if it is too small.
+func (a *arena[T]) reserve(n int) {
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]T, 0, n)
+	}
+}
+
+func (a *arena[T]) next() []T { return a.buf[len(a.buf):len(a.buf)] }
+
+func (a *arena[T]) keep(s []T) []T {
+	if n := len(s); n > 0 && cap(s) == cap(a.buf)-len(a.buf) {
+		a.buf = a.buf[:len(a.buf)+n]
+	}
+	return s[:len(s):len(s)] // later appends copy rather than overwrite the next
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
