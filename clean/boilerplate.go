@@ -260,7 +260,7 @@ func IsFurnitureText(lc string) bool {
 }
 
 var (
-	anywhere        = newPhraseSet(furnitureAnywhere)
+	anywhere        = newSkipSet(furnitureAnywhere)
 	furnitureStarts = newPhraseSet(furniturePrefixes)
 	captionStarts   = newPhraseSet(captionPrefixes)
 )
@@ -327,6 +327,61 @@ func (ps *phraseSet) in(s string) bool {
 			i++
 		}
 		i++
+	}
+	return false
+}
+
+// skipSet finds any of its phrases at a word start of a line, jumping over
+// most of the line (Wu and Manber's multi-pattern search): the two bytes at
+// the end of a window as long as the shortest phrase tell how far the window
+// may move before a phrase can end in it. The furniture phrases are long
+// (13 bytes or more), so a line is read a byte in ten or so.
+type skipSet struct {
+	min     int            // length of the shortest phrase
+	shift   [1 << 12]uint8 // by hashed pair of bytes
+	byFirst [256][]string  // phrases by first byte
+}
+
+func pairHash(a, b byte) int { return (int(a)<<4 ^ int(b)) & (1<<12 - 1) }
+
+func newSkipSet(phrases []string) *skipSet {
+	ss := &skipSet{min: 255}
+	for _, p := range phrases {
+		ss.min = min(ss.min, len(p))
+		ss.byFirst[p[0]] = append(ss.byFirst[p[0]], p)
+	}
+	if ss.min < 2 {
+		panic("clean: a furniture phrase needs two bytes")
+	}
+	for i := range ss.shift {
+		ss.shift[i] = uint8(ss.min - 1)
+	}
+	for _, p := range phrases {
+		// The pair ending at q (within the first min bytes) is min-1-q from the window's end.
+		for q := 1; q < ss.min; q++ {
+			h := pairHash(p[q-1], p[q])
+			ss.shift[h] = min(ss.shift[h], uint8(ss.min-1-q))
+		}
+	}
+	return ss
+}
+
+// in reports whether a phrase starts at a word start of s: at 0 or after a
+// byte that is not a word byte.
+func (ss *skipSet) in(s string) bool {
+	for end := ss.min - 1; end < len(s); {
+		if sh := ss.shift[pairHash(s[end-1], s[end])]; sh > 0 {
+			end += int(sh)
+			continue
+		}
+		if start := end - ss.min + 1; start == 0 || !wordByte[s[start-1]] {
+			for _, p := range ss.byFirst[s[start]] {
+				if strings.HasPrefix(s[start:], p) {
+					return true
+				}
+			}
+		}
+		end++
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -238,6 +239,39 @@ func TestIsFurnitureText(t *testing.T) {
 	for _, tt := range tests {
 		if got := IsFurnitureText(tt.in); got != tt.want {
 			t.Errorf("IsFurnitureText(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSkipSet compares the skipping phrase search with a plain scan of every
+// word start, on random mixes of phrases, their pieces and other text.
+func TestSkipSet(t *testing.T) {
+	naive := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if i > 0 && isWordByte(s[i-1]) {
+				continue
+			}
+			for _, p := range furnitureAnywhere {
+				if strings.HasPrefix(s[i:], p) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	parts := append([]string{" ", "a", "x", ".", "cookie", "policy", "all", "rights", "\u00e9"}, furnitureAnywhere...)
+	for k := 0; k < 50000; k++ {
+		var b strings.Builder
+		for j := rng.IntN(8); j >= 0; j-- {
+			p := parts[rng.IntN(len(parts))]
+			if rng.IntN(3) == 0 && len(p) > 3 {
+				p = p[:rng.IntN(len(p))] + p[rng.IntN(len(p)):] // a piece, or a near miss
+			}
+			b.WriteString(p)
+		}
+		if s := b.String(); anywhere.in(s) != naive(s) {
+			t.Fatalf("in(%q) = %v", s, anywhere.in(s))
 		}
 	}
 }
