@@ -36,12 +36,12 @@ func Extract(t clean.Text) tally.Extraction {
 	used := grow(sc.used, len(toks))
 	sents := grow(sc.sents, len(t.Sentences))
 	sc.toks, sc.bounds, sc.numAt, sc.used, sc.sents = toks, bounds, numAt, used, sents
-	// A sentence has at most one figure and one find per token: arenas of
-	// len(toks) hold them all.
+	// Figures and finds are few: arenas of a tenth of the tokens hold them
+	// in nearly every document (beyond that, a sentence's own slice grows).
 	nums := arena[number]{sc.nums[:0]}
-	nums.reserve(len(toks))
+	nums.reserve(16 + len(toks)/10)
 	finds := arena[found]{sc.finds[:0]}
-	finds.reserve(len(toks))
+	finds.reserve(16 + len(toks)/10)
 	for si, cs := range t.Sentences {
 		a, b := bounds[si], bounds[si+1]
 		s := &sents[si]
@@ -114,7 +114,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 // too big to keep. What it holds is overwritten or cleared when next used
 // (until then it keeps one document's text alive, no more).
 func (sc *scratch) release() {
-	if cap(sc.toks) > 1<<16 {
+	if cap(sc.toks) > 1<<14 { // a document of over 80 KB
 		return
 	}
 	scratchPool.Put(sc)
