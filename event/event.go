@@ -49,7 +49,7 @@ func Describe(x *tally.Extraction) {
 	if x.Summary.Wounded != nil {
 		wounded = x.Summary.Wounded.Best
 	}
-	ev.EventType, ev.SubType = classify(x.Doc.Title, lead, killed, wounded)
+	ev.EventType, ev.SubType = classify(tokensIn(toks, clean.Span{Start: 0, End: body}), tokensIn(toks, clean.Span{Start: body, End: body + len(lead)}), killed, wounded)
 	ev.SideA, ev.SideB = sides(g, x, text, sents, toks)
 	if ev.Place != nil || ev.Date != nil || ev.EventType != "" || ev.SideA != "" || ev.SideB != "" {
 		x.Event = ev

@@ -148,7 +148,7 @@ func TestClassify(t *testing.T) {
 		if tc.sub == "Mass shooting" {
 			killed, wounded = 5, 4
 		}
-		typ, sub := classify(tc.title, tc.lead, killed, wounded)
+		typ, sub := classify(tokenize(tc.title), tokenize(tc.lead), killed, wounded)
 		if typ != tc.typ || sub != tc.sub {
 			t.Errorf("classify(%q) = %q / %q, want %q / %q", tc.title, typ, sub, tc.typ, tc.sub)
 		}

@@ -107,22 +107,80 @@ var armed = []string{"troops", "soldiers", "militants", "militia", "rebels", "in
 	"forces", "fighters", "taliban", "hamas", "hezbollah", "rsf", "farc", "jihadist", "isis", "islamic state",
 	"al-shabaab", "boko haram", "guerrilla", "paramilitar", "battalion", "brigade", "regiment"}
 
+// cueIndex maps the first three letters of a phrase's first word to the
+// cues and armed-conflict words that begin so.
+var cueIndex = func() map[string][]int {
+	m := map[string][]int{}
+	for i, c := range cues {
+		m[c.phrase[:3]] = append(m[c.phrase[:3]], i)
+	}
+	for i, a := range armed {
+		m[a[:3]] = append(m[a[:3]], len(cues)+i)
+	}
+	return m
+}()
+
+// cueWords holds each cue's (then each armed word's) words.
+var cueWords = func() [][]string {
+	var out [][]string
+	for _, c := range cues {
+		out = append(out, strings.Fields(c.phrase))
+	}
+	for _, a := range armed {
+		out = append(out, strings.Fields(a))
+	}
+	return out
+}()
+
+// matchAt says whether a phrase's words begin at token i: every word but
+// the last exactly, the last as the start of a word ("kidnap" in
+// "kidnapped", "drone strike" in "drone strikes").
+func matchAt(toks []tok, i int, words []string) bool {
+	for k, w := range words {
+		if i+k >= len(toks) || toks[i+k].punct {
+			return false
+		}
+		low := toks[i+k].low
+		if k == len(words)-1 {
+			return strings.HasPrefix(low, w)
+		}
+		if low != w {
+			return false
+		}
+	}
+	return false
+}
+
 // classify gives the ACLED event type and sub-type of the event told in
-// title and lead: the type whose cues weigh most (title words twice).
-func classify(title, lead string, killed, wounded int64) (string, string) {
-	t, l := strings.ToLower(title), strings.ToLower(lead)
-	starts := wordStarts(t, l)
+// title and lead (tokens of the title, then of the lead): the type whose
+// cues weigh most, title words twice.
+func classify(title, lead []tok, killed, wounded int64) (string, string) {
+	counts := map[int]float64{} // cue (or armed word) → occurrences, title twice
+	for part, toks := range [][]tok{title, lead} {
+		weight := 1.0
+		if part == 0 {
+			weight = 2
+		}
+		for i, t := range toks {
+			if t.punct || len(t.low) < 3 {
+				continue
+			}
+			for _, ci := range cueIndex[t.low[:3]] {
+				if matchAt(toks, i, cueWords[ci]) {
+					counts[ci] += weight
+				}
+			}
+		}
+	}
 	score := map[string]float64{}
 	sub := map[string]float64{}
 	conflict := 0.0
-	for _, c := range cues {
-		if !starts.has(c.phrase) {
+	for ci, n := range counts {
+		if ci >= len(cues) {
+			conflict += n // an armed-conflict word
 			continue
 		}
-		n := float64(2*count(t, c.phrase) + count(l, c.phrase))
-		if n == 0 {
-			continue
-		}
+		c := cues[ci]
 		w := c.weight * min(n, 4)
 		score[c.typ] += w
 		if c.sub != "" {
@@ -130,11 +188,6 @@ func classify(title, lead string, killed, wounded int64) (string, string) {
 		}
 		if c.conflict {
 			conflict += n
-		}
-	}
-	for _, a := range armed {
-		if starts.has(a) {
-			conflict += float64(2*count(t, a) + count(l, a))
 		}
 	}
 	if conflict >= 2 && score[Shooting] > 0 {
@@ -170,60 +223,4 @@ func classify(title, lead string, killed, wounded int64) (string, string) {
 		bestSub = "Armed clash"
 	}
 	return best, bestSub
-}
-
-// count counts the occurrences of phrase in s that start a word.
-func count(s, phrase string) int {
-	n := 0
-	for i := 0; ; {
-		j := strings.Index(s[i:], phrase)
-		if j < 0 {
-			return n
-		}
-		at := i + j
-		if at == 0 || !isWordByte(s[at-1]) {
-			n++
-		}
-		i = at + len(phrase)
-	}
-}
-
-func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
-
-// trigrams marks the first three letters of the words of some texts, so
-// that phrases none of whose possible starts occur are skipped without a
-// search.
-type trigrams [(26*26*26 + 63) / 64]uint64
-
-func trigramOf(a, b, c byte) (int, bool) {
-	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
-		return 0, false
-	}
-	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a'), true
-}
-
-// wordStarts records the trigrams that begin words of the lower-cased texts.
-func wordStarts(texts ...string) *trigrams {
-	var t trigrams
-	for _, s := range texts {
-		for i := 0; i+2 < len(s); i++ {
-			if i > 0 && isWordByte(s[i-1]) {
-				continue
-			}
-			if k, ok := trigramOf(s[i], s[i+1], s[i+2]); ok {
-				t[k/64] |= 1 << (k % 64)
-			}
-		}
-	}
-	return &t
-}
-
-// has says whether a phrase may occur: its first three letters begin a
-// word. Phrases that do not start with three letters always may.
-func (t *trigrams) has(phrase string) bool {
-	if len(phrase) < 3 {
-		return true
-	}
-	k, ok := trigramOf(phrase[0], phrase[1], phrase[2])
-	return !ok || t[k/64]&(1<<(k%64)) != 0
 }
