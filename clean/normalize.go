@@ -9,6 +9,7 @@
 package clean
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -115,10 +116,18 @@ func Normalize(s string) string {
 // leaves as it is and that ends in a printable character (or is empty), so
 // that normalising the rest continues from a written character with nothing
 // pending; len(s) if Normalize(s) == s. It accepts plain printable ASCII and,
-// between two such characters, one space or one or two newlines.
+// between two such characters, one space or one or two newlines. Prose is
+// read eight bytes at a time (see plainBlock).
 func normalPrefix(s string) int {
 	done := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if last := plainBlock(load64(s[i:]), done == i && i > 0); last >= 0 {
+				done = i + last + 1
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c > ' ' && c < 0x7f {
 			i++
@@ -139,5 +148,22 @@ func normalPrefix(s string) int {
 		}
 		i = j
 	}
-	return len(s)
+	return done // len(s), unless a block ended the text with a space
+}
+
+// plainBlock looks at eight bytes of text: if they are printable ASCII and
+// single spaces, none of them doubling a space before the block (a space may
+// open it only after a printable character, afterPrintable), it returns the
+// index of the last byte that is not a space; else -1. A space ending the
+// block is judged with the next byte, as normalPrefix reads it.
+func plainBlock(x uint64, afterPrintable bool) int {
+	const high = 0x80 * ones
+	if x&high != 0 || (x+0x60*ones)&high != high || (x+0x01*ones)&high != 0 {
+		return -1 // a byte outside 0x20..0x7e
+	}
+	sp := ^(x ^ 0x20*ones + 0x7f*ones) & high // high bit at each space
+	if sp&(sp<<8) != 0 || sp&0x80 != 0 && !afterPrintable {
+		return -1
+	}
+	return 7 - bits.LeadingZeros64(^sp&high)/8
 }

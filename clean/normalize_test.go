@@ -81,9 +81,9 @@ func TestNormalizeIdempotent(t *testing.T) {
 func TestNormalizeFastPath(t *testing.T) {
 	parts := []string{"a", "B", "word", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\t", ".", "\u00a0", "\u2019", "\u201c", "\u2014", "\u2026", "\u200b", "\u2028", "é", "日", "\x00", "\x7f"}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n < 20000; n++ {
+	for n := 0; n < 50000; n++ {
 		var b strings.Builder
-		for k := rng.IntN(12); k >= 0; k-- {
+		for k := rng.IntN(40); k >= 0; k-- {
 			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		in := b.String()
