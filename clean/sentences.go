@@ -7,6 +7,8 @@ package clean
 // and a capital, digit or opening quote ends a sentence, unless the word
 // before the stop is an abbreviation or an initial. Line breaks always end one.
 
+import "math/bits"
+
 // Span is a half-open byte range [Start, End) of a text.
 type Span struct{ Start, End int }
 
@@ -53,6 +55,17 @@ func AppendSentences(dst []Span, text string, from int) []Span {
 	}
 	n := len(text)
 	for i := from; i < n; i++ {
+		// Skip to the next line break or sentence mark, eight bytes a step.
+		for i+8 <= n {
+			if m := stops8(load64(text[i:])); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
+		}
+		if i >= n {
+			break
+		}
 		c := text[i]
 		if c == '\n' {
 			flush(i)
@@ -91,6 +104,18 @@ func AppendSentences(dst []Span, text string, from int) []Span {
 	}
 	flush(n)
 	return dst
+}
+
+// stops8 has the high bit set in each byte of x that is a line break or a
+// sentence mark.
+func stops8(x uint64) uint64 {
+	return zero8(x^'\n'*ones) | zero8(x^'.'*ones) | zero8(x^'!'*ones) | zero8(x^'?'*ones)
+}
+
+// zero8 has the high bit set in each zero byte of y, and only there.
+func zero8(y uint64) uint64 {
+	const low7 = 0x7f * ones
+	return ^((y&low7 + low7) | y | low7)
 }
 
 // endsSentence decides whether the stop at text[dot] ends a sentence, looking
