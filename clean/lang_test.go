@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,37 @@ func TestIsEnglishWord(t *testing.T) {
 	for _, w := range []string{"x", "th", "thee", "an", "said.", "wash", "ofa", "aa", "after"[:4]} {
 		if isEnglishWord([]byte(w)) != englishWords[w] {
 			t.Errorf("isEnglishWord(%q) = %v", w, !englishWords[w])
+		}
+	}
+}
+
+// TestLanguageEarlyEnglish checks that stopping once enough function words
+// are seen gives what counting all 120 words gives.
+func TestLanguageEarlyEnglish(t *testing.T) {
+	full := func(text string) bool { // the count over the first 120 words
+		words, hits := 0, 0
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+			if words == 120 {
+				break
+			}
+			words++
+			if len(w) <= 5 && englishWords[strings.ToLower(w)] {
+				hits++
+			}
+		}
+		return words >= 8 && hits*100 >= words*15
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	vocab := []string{"the", "of", "Police", "shot", "a", "man", "in", "Chicago", "said", "on", "Monday", "victims", "und", "der"}
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(200); k >= 0; k-- {
+			b.WriteString(vocab[rng.IntN(len(vocab))] + " ")
+		}
+		if s := b.String(); full(s) && Language(s) != "en" {
+			t.Fatalf("Language(%q) = %q, want en", s, Language(s))
+		} else if !full(s) && Language(s) == "en" {
+			t.Fatalf("Language(%q) = en", s)
 		}
 	}
 }
