@@ -166,13 +166,7 @@ func (d *docState) add(si int, cs clean.Sentence, s *sent, attrs []attribution) 
 		d.lastPara = cs.Para
 	}
 	info := sentInfo{cs: cs, s: s, attrs: attrs, quoted: d.inQuote || len(s.toks) > 0 && s.toks[0].w == "\"", first: len(d.out)}
-	quotes := 0
-	for _, t := range s.toks {
-		if t.w == "\"" {
-			quotes++
-		}
-	}
-	if quotes%2 == 1 {
+	if s.quotes%2 == 1 {
 		d.inQuote = !d.inQuote
 	}
 	// Resolve pronoun sources to the last source named.

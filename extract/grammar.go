@@ -19,15 +19,16 @@ type found struct {
 
 // sent is one sentence under analysis.
 type sent struct {
-	src   string // the document text
-	title bool   // the headline
-	any   uint64 // union of the word classes of its tokens
-	cued  bool   // has a casualty word
-	toks  []token
-	nums  []number
-	numAt []int  // token → index in nums, or -1
-	used  []bool // token belongs to a figure or victim phrase already claimed
-	finds []found
+	src    string // the document text
+	title  bool   // the headline
+	any    uint64 // union of the word classes of its tokens
+	cued   bool   // has a casualty word
+	quotes int    // number of '"' tokens
+	toks   []token
+	nums   []number
+	numAt  []int  // token → index in nums, or -1
+	used   []bool // token belongs to a figure or victim phrase already claimed
+	finds  []found
 }
 
 func (s *sent) w(i int) string {
@@ -41,11 +42,16 @@ func (s *sent) w(i int) string {
 func (s *sent) analyse() {
 	var any uint64
 	cued := false
+	quotes := 0
 	for i := range s.toks {
-		any |= s.toks[i].f
-		cued = cued || s.toks[i].cue.kind != 0
+		t := &s.toks[i]
+		any |= t.f
+		cued = cued || t.cue.kind != 0
+		if t.kind == tPunct && t.w == "\"" {
+			quotes++
+		}
 	}
-	s.any, s.cued = any, cued
+	s.any, s.cued, s.quotes = any, cued, quotes
 	if !cued && any&uint64(numberStarts|ordinalWords|tollAndCount) == 0 {
 		return // nothing here can state a figure
 	}
@@ -60,7 +66,7 @@ func (s *sent) analyse() {
 	// it here spares a call per token and rule (same rules, same order).
 	for i := range s.toks {
 		t := &s.toks[i]
-		if t.cue.kind&cueActive != 0 || t.f&uint64(takeVerbs) != 0 || isShootWord(t.w) {
+		if t.cue.kind&cueActive != 0 || t.f&uint64(takeVerbs|shootWords) != 0 {
 			s.active(i)
 		}
 		switch t.w {
@@ -84,14 +90,8 @@ func (s *sent) analyse() {
 	sortFinds(s.finds)
 }
 
-// isShootWord: the verbs active reads as "shot N people" (outcome untold).
-func isShootWord(w string) bool {
-	switch w {
-	case "shot", "shoots", "shooting", "shoot", "hitting", "striking":
-		return true
-	}
-	return false
-}
+// shootWords are the verbs active reads as "shot N people" (outcome untold).
+var shootWords = set("shot", "shoots", "shooting", "shoot", "hitting", "striking")
 
 // findNumbers records every maximal figure in the sentence that could count people.
 func (s *sent) findNumbers() {
