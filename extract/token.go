@@ -92,19 +92,19 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 			continue
 		}
 		start := i
-		allDigits := true // the whole token is digits (and separators)
-		segDigits := true // the part since the last hyphen is
+		// The classes seen in the whole token and since its last hyphen: a
+		// token of digits (and separators) has no classLetter in all.
+		var all, seg uint8
+		hyphen := false
 		for i < to {
 			if cl := byteClass[text[i]]; cl != 0 {
-				if cl == classLetter {
-					allDigits, segDigits = false, false
-				}
+				all, seg = all|cl, seg|cl
 				i++
 				continue
 			}
 			if text[i] >= utf8.RuneSelf {
 				if ok, n := wordRune(text, i); ok {
-					allDigits, segDigits = false, false
+					all, seg = all|classLetter, seg|classLetter
 					i += n
 					continue
 				}
@@ -115,21 +115,21 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 			}
 			next := text[i+1]
 			// "2,700", "40.000", "1.5": separators between digits.
-			if (c == ',' || c == '.') && isDigit(next) && i > start && isDigit(text[i-1]) && segDigits {
+			if (c == ',' || c == '.') && isDigit(next) && i > start && isDigit(text[i-1]) && seg&classLetter == 0 {
 				i++
 				continue
 			}
 			// "twenty-one", "17-year-old", "70,000-80,000", "France-Presse".
 			if c == '-' {
 				if ok, _ := wordRune(text, i+1); ok {
-					allDigits, segDigits = false, true
+					all, seg, hyphen = all|classLetter, 0, true
 					i++
 					continue
 				}
 			}
 			// "U.S.", "a.m.": single letters joined by stops.
 			if c == '.' && i-start == 1 && isAlpha(text[start]) && isAlpha(next) && (i+2 >= to || text[i+2] == '.') {
-				allDigits = false
+				all |= classLetter
 				i += 2
 				if i < to && text[i] == '.' {
 					i++
@@ -138,12 +138,13 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 			}
 			// "don't", "O'Brien" stay whole; "Korea's" splits off "'s".
 			if c == '\'' && isAlpha(next) && !((next == 's' || next == 'S') && (i+2 >= to || !isAlpha(text[i+2]))) {
-				allDigits = false
+				all |= classLetter
 				i++
 				continue
 			}
 			break
 		}
+		allDigits := all&classLetter == 0
 		k := tWord
 		if allDigits {
 			k = tNum
@@ -161,7 +162,7 @@ func tokenize(dst []token, text, lower string, from, to int) []token {
 		if k == tWord && inLexiconShape(w) {
 			e = lookup(w)
 		}
-		if e.f == 0 && startsNumber(w, k) {
+		if e.f == 0 && (k == tNum || w[0] >= '0' && w[0] <= '9' || hyphen && startsNumber(w, k)) { // startsNumber, which needs a hyphen for the rest
 			e.f = uint64(numberStarts | numerals)
 		}
 		dst = append(dst, token{start: int32(start), end: int32(i), kind: k, cap: c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperRune(text[start:]), w: w, f: e.f, cue: e.cue})
