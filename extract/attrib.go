@@ -38,9 +38,9 @@ var headlineLabels = set("attack", "attacks", "shooting", "shootings", "war", "u
 	"video", "watch", "exclusive", "opinion", "analysis", "photos", "explainer", "crisis", "news", "latest",
 	"timeline", "factbox", "conflicts", "conflict", "bombing", "bombings", "strike", "strikes", "massacre")
 
-// attributions finds the sources named in a sentence; doc is the document text.
-func (s *sent) attributions(doc string, title bool) []attribution {
-	var out []attribution
+// attributions appends the sources named in a sentence to out (empty); doc
+// is the document text.
+func (s *sent) attributions(out []attribution, doc string, title bool) []attribution {
 	if title {
 		if a, ok := s.headlineSource(doc); ok {
 			out = append(out, a)

@@ -42,6 +42,8 @@ func Extract(t clean.Text) tally.Extraction {
 	nums.reserve(16 + len(toks)/10)
 	finds := arena[found]{sc.finds[:0]}
 	finds.reserve(16 + len(toks)/10)
+	attrArena := arena[attribution]{sc.attrs[:0]}
+	attrArena.reserve(16 + len(t.Sentences)/2)
 	for si, cs := range t.Sentences {
 		a, b := bounds[si], bounds[si+1]
 		s := &sents[si]
@@ -51,11 +53,11 @@ func Extract(t clean.Text) tally.Extraction {
 		s.nums, s.finds = nums.keep(s.nums), finds.keep(s.finds)
 		var attrs []attribution
 		if cs.Title || s.any&uint64(reportVerbs|passiveReport) != 0 {
-			attrs = s.attributions(text, cs.Title)
+			attrs = attrArena.keep(s.attributions(attrArena.next(), text, cs.Title))
 		}
 		d.add(si, cs, s, attrs)
 	}
-	sc.nums, sc.finds = nums.buf, finds.buf
+	sc.nums, sc.finds, sc.attrs = nums.buf, finds.buf, attrArena.buf
 	claims := d.claims()
 	tr := tracker{people: sc.people[:0], last: -1}
 	for si := range d.sents {
@@ -80,6 +82,7 @@ type scratch struct {
 	infos   []sentInfo
 	nums    []number
 	finds   []found
+	attrs   []attribution
 	out     []pending
 	sources []string
 	people  []person
