@@ -97,6 +97,7 @@ type Filter struct {
 	inTeasers bool
 	seen      []uint64        // hashes of the lines kept, while they are few
 	seenMap   map[uint64]bool // all of them, once they are many
+	seenBuf   [32]uint64      // seen's first memory
 	lc        lowerer
 }
 
@@ -166,6 +167,9 @@ func (f *Filter) dedup(line string) Verdict {
 		if s == h {
 			return Duplicate
 		}
+	}
+	if f.seen == nil {
+		f.seen = f.seenBuf[:0]
 	}
 	f.seen = append(f.seen, h)
 	if len(f.seen) > 64 { // a long article: a set from now on

@@ -308,6 +308,9 @@ func parseCore(toks []token, k int) (number, bool) {
 // digitsValue parses "2,700", "40.000" (a stop grouping thousands), "1.5".
 // withScale says a scale word follows ("1.5 million"), so a stop is decimal.
 func digitsValue(s string, withScale bool) (float64, bool) {
+	if s != "" && isAlpha(s[0]) && !strings.ContainsRune("iInN", rune(s[0])) {
+		return 0, false // "year-old" of "17-year-old": ParseFloat would fail (and allocate its error)
+	}
 	if strings.Contains(s, ",") {
 		if !groupedBy(s, ',') {
 			return 0, false
