@@ -193,7 +193,7 @@ func (c *lookups) get(g *geo.Gazetteer, name string) []geo.Place {
 // readings costs more than finding them): at most sharedMax names, the
 // first ones seen; the cache never changes what a lookup returns.
 var (
-	shared     sync.Map // normalised name → []geo.Place
+	shared     sync.Map // name as written → []geo.Place
 	sharedSize atomic.Int64
 )
 
@@ -203,13 +203,12 @@ func sharedLookup(g *geo.Gazetteer, name string) []geo.Place {
 	if g != geo.Default() {
 		return g.Lookup(name)
 	}
-	k := geo.Normalize(name)
-	if ps, ok := shared.Load(k); ok {
+	if ps, ok := shared.Load(name); ok { // keyed as written: the same spelling recurs
 		return ps.([]geo.Place)
 	}
 	ps := g.Lookup(name)
 	if sharedSize.Load() < sharedMax {
-		if _, loaded := shared.LoadOrStore(k, ps); !loaded {
+		if _, loaded := shared.LoadOrStore(strings.Clone(name), ps); !loaded { // a copy: the name is a slice of a report's text
 			sharedSize.Add(1)
 		}
 	}
@@ -554,13 +553,15 @@ type context struct {
 	// counties and towns named, as "CC.CODE.admin2 name": a town and the
 	// county it lies in, both named, read each other ("Duncan" and
 	// "Spartanburg County": Duncan, South Carolina).
-	counties map[string]bool // every reading of every county named
-	towns    map[string]bool // the counties of every reading of every town named
+	counties map[countyID]bool // every reading of every county named
+	towns    map[countyID]bool // the counties of every reading of every town named
 }
 
-func countyKey(p geo.Place) string {
-	return p.Country + "." + p.Admin1Code + "." + strings.ToLower(p.Admin2)
-}
+// countyID names a second-level unit: country, admin1 code, admin2 name (as
+// the gazetteer spells it for the unit and for the cities in it).
+type countyID struct{ country, admin1, admin2 string }
+
+func countyKey(p geo.Place) countyID { return countyID{p.Country, p.Admin1Code, p.Admin2} }
 
 // addChosen adds the regions of the cities already read with confidence
 // (named as places, and well known) to the context: "hospitals in Austin"
@@ -581,7 +582,7 @@ func (c context) addChosen(ms []mention) {
 }
 
 func newContext(ms []mention) context {
-	c := context{countries: map[string]float64{}, admin1: map[string]float64{}, counties: map[string]bool{}, towns: map[string]bool{}}
+	c := context{countries: map[string]float64{}, admin1: map[string]float64{}, counties: map[countyID]bool{}, towns: map[countyID]bool{}}
 	for _, m := range ms {
 		for _, p := range m.cands {
 			switch {
