@@ -114,8 +114,9 @@ func (l *lowerer) lower(s string) string {
 		return s
 	}
 	if l.b.Cap()-l.b.Len() < len(s) {
+		c := l.b.Cap()
 		l.b = strings.Builder{}
-		l.b.Grow(max(len(s), 4096))
+		l.b.Grow(max(len(s), 2*c, 512))
 	}
 	start := l.b.Len()
 	writeLowerASCII(&l.b, s)

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 )
 
 // titleSeparators split a headline from the site name pages append to it.
@@ -25,7 +26,7 @@ func SplitTitle(title, outlet string) (string, string) {
 			return title, removed
 		}
 		head, tail := strings.TrimSpace(title[:cut]), strings.TrimSpace(title[cut+len(sep):])
-		if !namelike(tail, outlet) || len(strings.Fields(head)) < 3 {
+		if !namelike(tail, outlet) || fewerFields(head, 3) {
 			return title, removed
 		}
 		if removed == "" {
@@ -122,4 +123,24 @@ func siteWords(words []string) bool {
 		}
 	}
 	return false
+}
+
+// fewerFields says whether s has fewer than n fields (as strings.Fields
+// splits it), without making them.
+func fewerFields(s string, n int) bool {
+	if n <= 0 {
+		return false
+	}
+	fields, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if fields++; fields >= n {
+				return false
+			}
+		}
+	}
+	return true
 }

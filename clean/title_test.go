@@ -174,3 +174,13 @@ func TestTitleDetection(t *testing.T) {
 		})
 	}
 }
+
+func TestFewerFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a  b ", "a b c", "a\u00a0b\u2003c", "Man shot in Austin", "\tx\ny"} {
+		for n := 0; n <= 4; n++ {
+			if got, want := fewerFields(s, n), len(strings.Fields(s)) < n; got != want {
+				t.Errorf("fewerFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
