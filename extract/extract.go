@@ -47,7 +47,7 @@ func Extract(t clean.Text) tally.Extraction {
 	for si, cs := range t.Sentences {
 		a, b := bounds[si], bounds[si+1]
 		s := &sents[si]
-		s.toks, s.numAt, s.used, s.title, s.src = toks[a:b:b], numAt[a:b:b], used[a:b:b], cs.Title, text
+		s.toks, s.numAt, s.used, s.title, s.src, s.lower = toks[a:b:b], numAt[a:b:b], used[a:b:b], cs.Title, text, lower
 		s.nums, s.finds = nums.next(), finds.next()
 		s.analyse()
 		s.nums, s.finds = nums.keep(s.nums), finds.keep(s.finds)

@@ -20,6 +20,7 @@ type found struct {
 // sent is one sentence under analysis.
 type sent struct {
 	src    string // the document text
+	lower  string // src lower-cased (lowerASCII)
 	title  bool   // the headline
 	any    uint64 // union of the word classes of its tokens
 	cued   bool   // has a casualty word

@@ -274,6 +274,9 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 		return mention{}, false // "McCarran Blvd", "Boca Raton Beach"
 	}
 	if words >= 2 {
+		if full, ok := s.spaced(i, j); ok {
+			return mention{from: i, to: j, kind: 'n', surname: s.w(j - 1), full: full}, true
+		}
 		var b strings.Builder
 		for k := i; k < j; k++ {
 			if s.w(k) == "." {
@@ -290,6 +293,19 @@ func (s *sent) name(i int, tr *tracker) (mention, bool) {
 		return mention{from: i, to: j, kind: 'n', surname: t.w}, true
 	}
 	return mention{}, false
+}
+
+// spaced returns the words of tokens [i, j) joined by spaces when the text
+// has them so (one space apart, no stop): that is a piece of the lower-cased
+// text, no string to build.
+func (s *sent) spaced(i, j int) (string, bool) {
+	for k := i; k < j; k++ {
+		t := &s.toks[k]
+		if t.w == "." || t.w != s.lower[t.start:t.end] || k > i && (t.start != s.toks[k-1].end+1 || s.src[t.start-1] != ' ') {
+			return "", false
+		}
+	}
+	return s.lower[s.toks[i].start:s.toks[j-1].end], true
 }
 
 // agedName says whether the capitalised words from i are followed by an age: "Lena Park, 29,".
