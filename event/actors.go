@@ -40,7 +40,7 @@ var leadingWords = map[string]bool{"the": true, "a": true, "an": true, "some": t
 // sentence with tokenize(sentence)).
 func sideA(sentence string, toks []tok) (a, b string) {
 	for k := range toks { // tokenize looks classes up near capitals only
-		toks[k].cls = wordClasses[toks[k].low]
+		toks[k].cls = classes.of(toks[k].low)
 	}
 	if titleCase(toks) {
 		return "", "" // "Terrorists Using Suicide Vests Stage Multiple Attacks": no way to tell the noun phrases

@@ -33,10 +33,11 @@ func Describe(x *tally.Extraction) {
 	sents := clean.Sentences(x.Doc.Text)
 	buf := tokPool.Get().(*[]tok)
 	defer func() { *buf = (*buf)[:0]; tokPool.Put(buf) }()
-	toks := appendTokens((*buf)[:0], x.Doc.Text)
+	toks := appendTokens((*buf)[:0], placeText(x))
 	*buf = toks
 	var ms []mention
-	ev.Place, ev.PlaceWeight, ms = locate(g, x, sents, toks, nil)
+	var ctx context
+	ev.Place, ev.PlaceWeight, ms, ctx = locate(g, x, sents, toks, nil)
 	text := x.Doc.Text
 	body := x.Doc.BodyStart
 	dates := findDates(x)
@@ -54,7 +55,18 @@ func Describe(x *tally.Extraction) {
 	if ev.Place != nil || ev.Date != nil || ev.EventType != "" || ev.SideA != "" || ev.SideB != "" {
 		x.Event = ev
 	}
-	describeClaims(x, ms, sents, dates)
+	describeClaims(g, x, ms, ctx, sents, dates)
+}
+
+// placeBytes is how much of a report's body is read for places: the main
+// event is told in the title and the lead, and a long page's tail is mostly
+// other stories and furniture. A claim further down gets the place its own
+// sentence names.
+const placeBytes = 3000
+
+// placeText is the part of a report read for places.
+func placeText(x *tally.Extraction) string {
+	return x.Doc.Text[:min(len(x.Doc.Text), x.Doc.BodyStart+placeBytes)]
 }
 
 // Prior weighs countries a report does not name but is likely about: the
@@ -67,13 +79,13 @@ type Prior map[string]float64
 // collection's main country in mind, so that "Birmingham police" in a
 // collection of American local news is Birmingham, Alabama.
 func Locate(x *tally.Extraction, prior Prior) (*tally.Place, float64) {
-	p, w, _ := locate(geo.Default(), x, clean.Sentences(x.Doc.Text), tokenize(x.Doc.Text), prior)
+	p, w, _, _ := locate(geo.Default(), x, clean.Sentences(x.Doc.Text), tokenize(placeText(x)), prior)
 	return p, w
 }
 
 // locate finds the place mentions of a report, reads each, and picks the
 // main event's place.
-func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []tok, prior Prior) (*tally.Place, float64, []mention) {
+func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []tok, prior Prior) (*tally.Place, float64, []mention, context) {
 	text := x.Doc.Text
 	body := x.Doc.BodyStart
 	people := map[string]bool{}
@@ -127,12 +139,12 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []to
 		}
 	}
 	if p, w := mainPlace(ms); p != nil {
-		return p, w, ms
+		return p, w, ms, ctx
 	}
 	if p := outletRegion(g, outlet); p != nil {
-		return p, 0.1, ms
+		return p, 0.1, ms, ctx
 	}
-	return nil, 0, ms
+	return nil, 0, ms, ctx
 }
 
 // outletRegion is the region an outlet's name places it in ("Cleveland 19
@@ -261,9 +273,10 @@ func topRegion(ms []mention) *geo.Place {
 }
 
 // describeClaims gives each claim the place and date its sentence names.
-func describeClaims(x *tally.Extraction, ms []mention, sents []clean.Span, dates []when.Span) {
+func describeClaims(g *geo.Gazetteer, x *tally.Extraction, ms []mention, ctx context, sents []clean.Span, dates []when.Span) {
 	text := x.Doc.Text
 	pub := x.Doc.Published
+	read := len(placeText(x))
 	for i := range x.Claims {
 		c := &x.Claims[i]
 		var s clean.Span
@@ -276,9 +289,19 @@ func describeClaims(x *tally.Extraction, ms []mention, sents []clean.Span, dates
 		if s.End == 0 {
 			continue
 		}
+		mentions := ms
+		if s.End > read { // beyond what was read for places: its sentence alone
+			mentions = findMentions(g, text, tokenizeAt(text, s), x.Doc.BodyStart, nil)
+			for k := range mentions {
+				if !mentions[k].unknown {
+					ctx.choose(&mentions[k])
+				}
+				mentions[k].weight = 1
+			}
+		}
 		var best *mention
-		for k := range ms {
-			m := &ms[k]
+		for k := range mentions {
+			m := &mentions[k]
 			if m.place == nil || m.place.Demonym || m.start < s.Start || m.end > s.End {
 				continue
 			}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -199,5 +200,28 @@ func TestAcronyms(t *testing.T) {
 	got := acronyms("The Special Operations Forces (SOF) said ... the National Intelligence Service (NIS) of South Korea (ROK).")
 	if got["SOF"] != "Special Operations Forces" || got["NIS"] != "National Intelligence Service" {
 		t.Errorf("acronyms = %v", got)
+	}
+}
+
+// A claim far down a long report, beyond what is read for the main place,
+// still gets the place its own sentence names.
+func TestFarClaimPlace(t *testing.T) {
+	body := "Gunmen killed four people in Kabul on Sunday, officials said.\n\n" + strings.Repeat("Officials gave no further details about the attack on the market that day. ", 50) +
+		"\n\nIn a separate attack, two soldiers were killed in Kandahar on Monday, the army said."
+	x := describe(t, "Four killed in Kabul", body, jan13)
+	var far *tally.Claim
+	for i := range x.Claims {
+		if x.Claims[i].Count.Low == 2 {
+			far = &x.Claims[i]
+		}
+	}
+	if far == nil || far.Span[0] < placeBytes {
+		t.Fatalf("no claim of 2 beyond %d bytes: %+v", placeBytes, x.Claims)
+	}
+	if far.Place == nil || far.Place.Name != "Kandahar" {
+		t.Errorf("far claim's place = %+v, want Kandahar", far.Place)
+	}
+	if x.Event == nil || x.Event.Place == nil || x.Event.Place.Name != "Kabul" {
+		t.Errorf("main place = %+v, want Kabul", x.Event)
 	}
 }

@@ -160,34 +160,14 @@ func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, peop
 	return out
 }
 
-// lookups caches, for one report, the gazetteer's readings of names and
-// what longest made of runs of words: a report names its places (and its
-// people) again and again.
-type lookups struct {
-	names map[string][]geo.Place
-	runs  map[string]runMatch
-}
+// lookups reads names in the gazetteer through the cache shared by all
+// reports (sharedLookup). (A cache per report, of names or of runs of words,
+// was measured: its maps cost more than the lookups they saved.)
+type lookups struct{}
 
-// runMatch is what longest found at the start of a run: how many tokens the
-// name takes (0 for none), where its text ends, and its readings.
-type runMatch struct {
-	n     int
-	end   int // offset from the run's start
-	cands []geo.Place
-}
+func newLookups() *lookups { return &lookups{} }
 
-func newLookups() *lookups {
-	return &lookups{names: map[string][]geo.Place{}, runs: map[string]runMatch{}}
-}
-
-func (c *lookups) get(g *geo.Gazetteer, name string) []geo.Place {
-	if ps, ok := c.names[name]; ok {
-		return ps
-	}
-	ps := sharedLookup(g, name)
-	c.names[name] = ps
-	return ps
-}
+func (c *lookups) get(g *geo.Gazetteer, name string) []geo.Place { return sharedLookup(g, name) }
 
 // shared caches the readings of names across reports (decoding a name's
 // readings costs more than finding them): at most sharedMax names, the
@@ -219,25 +199,6 @@ func sharedLookup(g *geo.Gazetteer, name string) []geo.Place {
 // gazetteer knows, possessives cut ("Russia's" → "Russia"). A run whose
 // first word begins no key is skipped at once.
 func longest(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int) (mention, int, bool) {
-	run := text[toks[a].start:toks[j-1].end]
-	if r, ok := cache.runs[run]; ok {
-		if r.n == 0 {
-			return mention{}, a, false
-		}
-		start := toks[a].start
-		return mention{text: text[start : start+r.end], start: start, end: start + r.end, cands: r.cands}, a + r.n, true
-	}
-	m, b, ok := longestUncached(g, cache, text, toks, a, j)
-	r := runMatch{}
-	if ok {
-		r = runMatch{n: b - a, end: m.end - m.start, cands: m.cands}
-	}
-	cache.runs[run] = r
-	return m, b, ok
-}
-
-// longestUncached is longest without the cache.
-func longestUncached(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int) (mention, int, bool) {
 	first := strings.TrimSuffix(strings.TrimSuffix(toks[a].w, "'s"), "’s")
 	if j == a+1 && toks[a].is(cNotPlaces) {
 		return mention{}, a, false

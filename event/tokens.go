@@ -2,7 +2,9 @@ package event
 
 import (
 	"strings"
+
 	"sync"
+	"tally/clean"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,6 +24,16 @@ type tok struct {
 // hyphens and abbreviation dots: "al-Fashir", "Ind.", "U.S.") and the
 // punctuation marks , ( ) — - : ; that place phrases depend on.
 func tokenize(text string) []tok { return appendTokens(nil, text) }
+
+// tokenizeAt tokenizes one span of text, the offsets kept relative to text.
+func tokenizeAt(text string, sp clean.Span) []tok {
+	toks := appendTokens(nil, text[sp.Start:sp.End])
+	for k := range toks {
+		toks[k].start += sp.Start
+		toks[k].end += sp.Start
+	}
+	return toks
+}
 
 // tokPool recycles token slices: a report's tokens live only while it is described.
 var tokPool = sync.Pool{New: func() any { s := make([]tok, 0, 1024); return &s }}
@@ -91,7 +103,7 @@ func appendTokens(out []tok, text string) []tok {
 	short := len(text) < 600
 	for k := first; k < len(out); k++ {
 		if short || near(out[first:], k-first) {
-			out[k].cls = wordClasses[out[k].low]
+			out[k].cls = classes.of(out[k].low)
 		}
 	}
 	return out

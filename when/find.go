@@ -108,6 +108,10 @@ func Find(text string, base time.Time) []Span {
 	ws := words(text)
 	var out []Span
 	for i := 0; i < len(ws); {
+		if ws[i].num < 0 && !mayStart(ws[i].w) {
+			i++ // no date expression begins with this word
+			continue
+		}
 		s, n := match(ws, i, base)
 		if n == 0 {
 			i++
@@ -121,6 +125,23 @@ func Find(text string, base time.Time) []Span {
 		i += n
 	}
 	return out
+}
+
+// mayStart says whether match can begin at a word that is no number: a
+// month, a weekday, or one of the words of the relative and partial forms.
+// It must list every first word match knows.
+func mayStart(w string) bool {
+	if _, ok := months[w]; ok {
+		return true
+	}
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	switch w {
+	case "late", "early", "mid", "today", "tonight", "yesterday", "this", "last", "in", "since", "during":
+		return true
+	}
+	return false
 }
 
 // Parse resolves one date expression (a byline's "January 13, 2025 12:19 PM",
