@@ -62,7 +62,7 @@ var notPlaces = map[string]bool{"police": true, "man": true, "home": true, "best
 	"minister": true, "president": true, "general": true, "gen": true, "colonel": true, "mr": true, "mrs": true,
 	"ms": true, "dr": true, "east side": true, "west side": true, "north side": true, "south side": true,
 	"cathedral": true, "reading": true, "male": true, "female": true, "christmas": true, "easter": true,
-	"thanksgiving": true, "halloween": true, "early": true, "many": true, "central business district": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"thanksgiving": true, "halloween": true, "early": true, "many": true, "central": true, "central business district": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
 	"side": true, "officer": true, "one": true, "two": true, "three": true, "four": true, "five": true,
 	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "hub": true, "metro": true, "sergeant": true, "detective": true, "trooper": true, "islamic": true, "front": true, "party": true, "division": true, "regiment": true,
 	"brigade": true, "battalion": true, "photo": true, "video": true, "image": true}
@@ -203,7 +203,14 @@ func longest(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int
 	if j == a+1 && toks[a].is(cNotPlaces) {
 		return mention{}, a, false
 	}
-	if low := toks[a].low; !g.HasPrefix(first) && !strings.HasPrefix(low, "st") && !strings.HasPrefix(low, "saint") && !strings.HasPrefix(low, "ft") && !strings.HasPrefix(low, "mt") {
+	low := toks[a].low
+	known := false
+	if plainKey(low) {
+		known = g.HasPrefixKey(low) // already a key: no normalising
+	} else {
+		known = g.HasPrefix(first)
+	}
+	if !known && !strings.HasPrefix(low, "st") && !strings.HasPrefix(low, "saint") && !strings.HasPrefix(low, "ft") && !strings.HasPrefix(low, "mt") {
 		return mention{}, a, false
 	}
 	for b := j; b > a; b-- {
@@ -219,14 +226,18 @@ func longest(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int
 			}
 		}
 		phrase := text[toks[a].start:end]
-		if b == a+1 && len(phrase) < 20 && notPlaces[geo.Normalize(phrase)] {
+		key := ""
+		if b == a+1 && plainKey(toks[a].low) {
+			key = toks[a].low
+		}
+		if b <= a+3 && notPlaces[keyOf(key, phrase)] { // "east side", "central business district"
 			continue
 		}
 		if len(phrase) < 3 && !strings.Contains(phrase, ".") { // "D.C.", "U.S." are names; "LA", "IN" may be words
 			continue
 		}
 		look := phrase
-		if !g.Has(look) {
+		if key != "" && !g.HasKey(key) || key == "" && !g.Has(look) {
 			if !hasSaint(toks[a:b]) {
 				continue
 			}
@@ -412,6 +423,25 @@ func afterPlacePrep(toks []tok, a int) bool {
 		}
 	}
 	return k >= 0 && isPlacePrep(toks[k])
+}
+
+// plainKey says whether a lower-case word is already a gazetteer key:
+// letters and digits only.
+func plainKey(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// keyOf is key if set, else the normalised phrase.
+func keyOf(key, phrase string) string {
+	if key != "" {
+		return key
+	}
+	return geo.Normalize(phrase)
 }
 
 // hasSaint says whether a name has a word saintVariant rewrites.

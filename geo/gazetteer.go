@@ -189,7 +189,7 @@ func field(s string) (f, rest string) {
 
 // cmpFirst compares the first field of line with k (bytewise, like the
 // generator's sort).
-func cmpFirst(line string, k []byte) int {
+func cmpFirst[K ~string | ~[]byte](line string, k K) int {
 	for i := 0; i < len(k); i++ {
 		if i >= len(line) || line[i] == '\t' {
 			return -1
@@ -208,7 +208,7 @@ func cmpFirst(line string, k []byte) int {
 }
 
 // search returns the first line of section s whose first field is >= k.
-func (g *Gazetteer) search(s []uint32, k []byte) int {
+func search[K ~string | ~[]byte](g *Gazetteer, s []uint32, k K) int {
 	lo, hi := 0, len(s)-1
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -239,7 +239,7 @@ func (g *Gazetteer) Lookup(name string) []Place {
 		return nil
 	}
 	n := len(g.keys) - 1
-	lo := g.first(k)
+	lo := first(g, k)
 	if lo < 0 {
 		return nil
 	}
@@ -264,7 +264,20 @@ func (g *Gazetteer) Has(name string) bool {
 	if len(k) == 0 {
 		return false
 	}
-	return g.first(k) >= 0
+	return first(g, k) >= 0
+}
+
+// HasKey is Has for a name already normalised (Normalize(key) == key):
+// it skips the normalisation.
+func (g *Gazetteer) HasKey(key string) bool {
+	return key != "" && first(g, key) >= 0
+}
+
+// HasPrefixKey is HasPrefix for a word already normalised.
+func (g *Gazetteer) HasPrefixKey(word string) bool {
+	g.indexOnce.Do(g.buildIndex)
+	_, ok := g.firstWords[hashString(word)]
+	return ok && strings.IndexByte(word, ' ') < 0
 }
 
 // HasPrefix reports whether some key is Normalize(name) or starts with it
@@ -277,20 +290,20 @@ func (g *Gazetteer) HasPrefix(name string) bool {
 		return false
 	}
 	g.indexOnce.Do(g.buildIndex)
-	first := k
+	word := k
 	if i := bytes.IndexByte(k, ' '); i >= 0 {
-		first = k[:i]
+		word = k[:i]
 	}
-	if _, ok := g.firstWords[hashKey(first)]; !ok {
+	if _, ok := g.firstWords[hashKey(word)]; !ok {
 		return false // no key begins with this word: most capitalised words are no place
 	}
-	if len(first) == len(k) {
+	if len(word) == len(k) {
 		return true // a key begins with this word
 	}
-	if g.first(k) >= 0 {
+	if first(g, k) >= 0 {
 		return true
 	}
-	i := g.search(g.keys, k)
+	i := search(g, g.keys, k)
 	if i >= len(g.keys)-1 {
 		return false
 	}
@@ -328,14 +341,14 @@ func (g *Gazetteer) buildIndex() {
 }
 
 // first returns the index of the first line of key k, or -1.
-func (g *Gazetteer) first(k []byte) int {
+func first[K ~string | ~[]byte](g *Gazetteer, k K) int {
 	g.indexOnce.Do(g.buildIndex)
 	if i, ok := g.keyIndex[hashKey(k)]; ok && cmpFirst(g.line(g.keys, int(i)), k) == 0 {
 		return int(i)
 	} else if !ok && !g.collisions {
 		return -1
 	}
-	i := g.search(g.keys, k)
+	i := search(g, g.keys, k)
 	if i < len(g.keys)-1 && cmpFirst(g.line(g.keys, i), k) == 0 {
 		return i
 	}
@@ -343,10 +356,10 @@ func (g *Gazetteer) first(k []byte) int {
 }
 
 // hashKey is FNV-1a of a key's bytes.
-func hashKey(b []byte) uint64 {
+func hashKey[K ~string | ~[]byte](b K) uint64 {
 	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
 		h *= 1099511628211
 	}
 	return h
@@ -453,7 +466,7 @@ func (g *Gazetteer) Country(code string) (Place, bool) {
 	if !ok || len(k) != 2 {
 		return Place{}, false
 	}
-	i := g.search(g.countries, k)
+	i := search(g, g.countries, k)
 	if i >= len(g.countries)-1 {
 		return Place{}, false
 	}
@@ -483,7 +496,7 @@ func (g *Gazetteer) adminLine(country, code string) (string, bool) {
 	if k, ok = upper(k, code); !ok {
 		return "", false
 	}
-	i := g.search(g.admins, k)
+	i := search(g, g.admins, k)
 	if i >= len(g.admins)-1 {
 		return "", false
 	}
