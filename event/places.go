@@ -213,6 +213,22 @@ func longest(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int
 	if !known && !strings.HasPrefix(low, "st") && !strings.HasPrefix(low, "saint") && !strings.HasPrefix(low, "ft") && !strings.HasPrefix(low, "mt") {
 		return mention{}, a, false
 	}
+	// The longest run whose words could still begin a key: "Sheriff Maria
+	// Ortega" stops at "sheriff" (no key begins "sheriff maria").
+	if plainKey(low) && !hasSaint(toks[a:j]) { // "Ft Lauderdale" is keyed as Fort Lauderdale
+		prefix := low
+		for b := a + 1; b < j; b++ {
+			w := toks[b].low
+			if !plainKey(w) {
+				break
+			}
+			prefix += " " + w
+			if !g.HasPrefixKey(prefix) {
+				j = b
+				break
+			}
+		}
+	}
 	for b := j; b > a; b-- {
 		last := toks[b-1].w
 		end := toks[b-1].end

@@ -89,10 +89,11 @@ type Place struct {
 type Gazetteer struct {
 	data string
 	// keyIndex maps the hash of every key to its first line, firstWords
-	// holds the hashes of the keys' first words; both built on first use.
+	// holds the hashes of the keys' word prefixes ("los", "los angeles");
+	// both built on first use.
 	indexOnce  sync.Once
 	keyIndex   hashTable // hash of a key → index of its first line
-	firstWords hashTable // hash of a key's first word → 0
+	firstWords hashTable // hash of a key's word prefix → 0
 	collisions bool
 	// adminNames maps "CC.CODE" to the admin1 unit's name, built on first use.
 	adminOnce  sync.Once
@@ -273,11 +274,13 @@ func (g *Gazetteer) HasKey(key string) bool {
 	return key != "" && first(g, key) >= 0
 }
 
-// HasPrefixKey is HasPrefix for a word already normalised.
-func (g *Gazetteer) HasPrefixKey(word string) bool {
+// HasPrefixKey is HasPrefix for words already normalised: whether some key
+// is these words or begins with them ("los", "los angeles" for "los angeles
+// county"). A hash filter: it may rarely say yes wrongly, never no wrongly.
+func (g *Gazetteer) HasPrefixKey(words string) bool {
 	g.indexOnce.Do(g.buildIndex)
-	_, ok := g.firstWords.get(hashString(word))
-	return ok && strings.IndexByte(word, ' ') < 0
+	_, ok := g.firstWords.get(hashString(words))
+	return ok
 }
 
 // HasPrefix reports whether some key is Normalize(name) or starts with it
@@ -317,7 +320,7 @@ func (g *Gazetteer) HasPrefix(name string) bool {
 // than the rest of a lookup (~40 ms and ~12 MB, once).
 func (g *Gazetteer) buildIndex() {
 	g.keyIndex = newHashTable(len(g.keys))
-	g.firstWords = newHashTable(len(g.keys) * 2 / 3)
+	g.firstWords = newHashTable(len(g.keys) * 3 / 2)
 	prev := ""
 	for i := 0; i+1 < len(g.keys); i++ {
 		line := g.line(g.keys, i)
@@ -330,11 +333,12 @@ func (g *Gazetteer) buildIndex() {
 		if !g.keyIndex.put(h, int32(i)) {
 			g.collisions = true // two keys, one hash: fall back to the binary search
 		}
-		end := strings.IndexByte(key, ' ')
-		if end < 0 {
-			end = len(key)
+		for end := 0; end < len(key); end++ { // every word prefix: "los", "los angeles"
+			if key[end] == ' ' {
+				g.firstWords.put(hashString(key[:end]), 0)
+			}
 		}
-		g.firstWords.put(hashString(key[:end]), 0)
+		g.firstWords.put(hashString(key), 0)
 	}
 }
 
