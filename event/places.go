@@ -216,14 +216,15 @@ func longest(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int
 	// The longest run whose words could still begin a key: "Sheriff Maria
 	// Ortega" stops at "sheriff" (no key begins "sheriff maria").
 	if plainKey(low) && !hasSaint(toks[a:j]) { // "Ft Lauderdale" is keyed as Fort Lauderdale
-		prefix := low
+		var buf [96]byte
+		prefix := append(buf[:0], low...)
 		for b := a + 1; b < j; b++ {
 			w := toks[b].low
 			if !plainKey(w) {
 				break
 			}
-			prefix += " " + w
-			if !g.HasPrefixKey(prefix) {
+			prefix = append(append(prefix, ' '), w...)
+			if !g.HasPrefixKeyBytes(prefix) {
 				j = b
 				break
 			}

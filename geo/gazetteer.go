@@ -283,6 +283,13 @@ func (g *Gazetteer) HasPrefixKey(words string) bool {
 	return ok
 }
 
+// HasPrefixKeyBytes is HasPrefixKey for words in a byte buffer.
+func (g *Gazetteer) HasPrefixKeyBytes(words []byte) bool {
+	g.indexOnce.Do(g.buildIndex)
+	_, ok := g.firstWords.get(hashKey(words))
+	return ok
+}
+
 // HasPrefix reports whether some key is Normalize(name) or starts with it
 // followed by a space ("kursk" for "kursk oblast"): whether a longer name
 // beginning with these words may be known. It does not allocate.
