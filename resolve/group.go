@@ -51,7 +51,14 @@ type grouping struct {
 	ids     []string // cluster → incident id
 	w       *pairFeatures
 	post    map[int32][]int
-	pairs   int // document pairs compared, a measure of the work done
+	pairs   int         // document pairs compared, a measure of the work done
+	alike   []alikePair // pairs compared that reached relatedMin
+}
+
+// alikePair is two documents that resemble each other, and how much.
+type alikePair struct {
+	a, b int
+	p    float64
 }
 
 // group clusters the documents. Documents already assigned to an incident
@@ -109,6 +116,9 @@ func group(xs []tally.Extraction, assigned map[string]string, opt Options) *grou
 				g.pairs++
 				l := similarity(d, docs[j], g.w)
 				l.to = j
+				if l.score >= relatedMin {
+					g.alike = append(g.alike, alikePair{i, j, l.score})
+				}
 				if l.score > best.score {
 					best = l
 				}
@@ -245,36 +255,35 @@ func Resolve(xs []tally.Extraction, assigned map[string]string, opt Options) []t
 // incidents make their incidents related: alike, but judged other events.
 const relatedMin = 0.15
 
-// related lists, per incident, the incidents one of its documents resembles.
+// related lists, per incident, the incidents one of its documents
+// resembles (at least relatedMin), most alike first, at most five: from the
+// pairs grouping compared, so no pair is scored twice.
 func related(g *grouping, incs []tally.Incident) {
-	for c, ms := range g.members {
-		best := map[int]float64{}
-		for _, i := range ms {
-			seen := map[int]bool{}
-			for _, k := range g.docs[i].keys {
-				for _, j := range g.post[k] {
-					oc := g.cluster[j]
-					if oc == c || seen[j] {
-						continue
-					}
-					seen[j] = true
-					if p := similarity(g.docs[i], g.docs[j], g.w).score; p >= relatedMin && p > best[oc] {
-						best[oc] = p
-					}
-				}
+	best := map[[2]int]float64{} // (incident, other incident) → best probability
+	for _, pr := range g.alike {
+		ca, cb := g.cluster[pr.a], g.cluster[pr.b]
+		if ca == cb {
+			continue
+		}
+		for _, k := range [][2]int{{ca, cb}, {cb, ca}} {
+			if pr.p > best[k] {
+				best[k] = pr.p
 			}
 		}
-		var rel []int
-		for oc := range best {
-			rel = append(rel, oc)
-		}
-		sort.Slice(rel, func(a, b int) bool {
-			return best[rel[a]] > best[rel[b]] || best[rel[a]] == best[rel[b]] && rel[a] < rel[b]
+	}
+	rel := map[int][]int{}
+	for k := range best {
+		rel[k[0]] = append(rel[k[0]], k[1])
+	}
+	for c, others := range rel {
+		sort.Slice(others, func(a, b int) bool {
+			pa, pb := best[[2]int{c, others[a]}], best[[2]int{c, others[b]}]
+			return pa > pb || pa == pb && others[a] < others[b]
 		})
-		if len(rel) > 5 {
-			rel = rel[:5]
+		if len(others) > 5 {
+			others = others[:5]
 		}
-		for _, oc := range rel {
+		for _, oc := range others {
 			incs[c].Related = append(incs[c].Related, g.ids[oc])
 		}
 	}
