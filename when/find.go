@@ -3,6 +3,7 @@ package when
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	dps "github.com/markusmobius/go-dateparser"
@@ -29,8 +30,13 @@ type word struct {
 	cap        bool // capitalised in the text
 }
 
-func words(text string) []word {
-	out := make([]word, 0, len(text)/6+4)
+func words(text string) []word { return appendWords(nil, text) }
+
+// wordPool recycles the word slices of Find.
+var wordPool = sync.Pool{New: func() any { s := make([]word, 0, 256); return &s }}
+
+// appendWords appends the words of text to out (see words).
+func appendWords(out []word, text string) []word {
 	low := lowerASCII(text) // one copy: the words' lower-case forms are slices of it
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -105,7 +111,10 @@ func lowerASCII(text string) string {
 // publication date), in text order. Expressions that would lie more than two
 // days after base are dropped: reports tell of the past.
 func Find(text string, base time.Time) []Span {
-	ws := words(text)
+	buf := wordPool.Get().(*[]word)
+	defer func() { *buf = (*buf)[:0]; wordPool.Put(buf) }()
+	ws := appendWords((*buf)[:0], text)
+	*buf = ws
 	var out []Span
 	for i := 0; i < len(ws); {
 		if ws[i].num < 0 && !mayStart(ws[i].w) {
@@ -131,14 +140,11 @@ func Find(text string, base time.Time) []Span {
 // month, a weekday, or one of the words of the relative and partial forms.
 // It must list every first word match knows.
 func mayStart(w string) bool {
-	if _, ok := months[w]; ok {
-		return true
-	}
-	if _, ok := weekdays[w]; ok {
-		return true
-	}
 	switch w {
-	case "late", "early", "mid", "today", "tonight", "yesterday", "this", "last", "in", "since", "during":
+	case "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july",
+		"jul", "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec",
+		"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"late", "early", "mid", "today", "tonight", "yesterday", "this", "last", "in", "since", "during":
 		return true
 	}
 	return false

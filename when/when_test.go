@@ -105,3 +105,18 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// mayStart, which lets Find skip words, must know every month and weekday
+// match reads.
+func TestMayStartCoversMatch(t *testing.T) {
+	for w := range months {
+		if !mayStart(w) {
+			t.Errorf("mayStart(%q) = false, but %q is a month", w, w)
+		}
+	}
+	for w := range weekdays {
+		if !mayStart(w) {
+			t.Errorf("mayStart(%q) = false, but %q is a weekday", w, w)
+		}
+	}
+}
