@@ -30,7 +30,7 @@ const leadBytes = 800
 func Describe(x *tally.Extraction) {
 	g := geo.Default()
 	ev := &tally.Event{}
-	sents := clean.Sentences(x.Doc.Text)
+	sents := leadSentences(x)
 	buf := tokPool.Get().(*[]tok)
 	defer func() { *buf = (*buf)[:0]; tokPool.Put(buf) }()
 	toks := appendTokens((*buf)[:0], placeText(x))
@@ -64,6 +64,27 @@ func Describe(x *tally.Extraction) {
 // sentence names.
 const placeBytes = 3000
 
+// leadSentences are the sentences of placeText, the last one left out if
+// the cut ends it early.
+func leadSentences(x *tally.Extraction) []clean.Span {
+	t := placeText(x)
+	sents := clean.Sentences(t)
+	if len(t) < len(x.Doc.Text) && len(sents) > 0 && sents[len(sents)-1].End >= len(t)-1 {
+		sents = sents[:len(sents)-1]
+	}
+	return sents
+}
+
+// sentenceAt returns the sentence holding offset pos.
+func sentenceAt(sents []clean.Span, pos int) (clean.Span, bool) {
+	for _, s := range sents {
+		if pos >= s.Start && pos < s.End {
+			return s, true
+		}
+	}
+	return clean.Span{}, false
+}
+
 // placeText is the part of a report read for places.
 func placeText(x *tally.Extraction) string {
 	return x.Doc.Text[:min(len(x.Doc.Text), x.Doc.BodyStart+placeBytes)]
@@ -79,7 +100,7 @@ type Prior map[string]float64
 // collection's main country in mind, so that "Birmingham police" in a
 // collection of American local news is Birmingham, Alabama.
 func Locate(x *tally.Extraction, prior Prior) (*tally.Place, float64) {
-	p, w, _, _ := locate(geo.Default(), x, clean.Sentences(x.Doc.Text), tokenize(placeText(x)), prior)
+	p, w, _, _ := locate(geo.Default(), x, leadSentences(x), tokenize(placeText(x)), prior)
 	return p, w
 }
 
@@ -277,17 +298,21 @@ func describeClaims(g *geo.Gazetteer, x *tally.Extraction, ms []mention, ctx con
 	text := x.Doc.Text
 	pub := x.Doc.Published
 	read := len(placeText(x))
+	var far []clean.Span // the sentences after those read, split when a claim lies there
 	for i := range x.Claims {
 		c := &x.Claims[i]
-		var s clean.Span
-		for _, t := range sents {
-			if c.Span[0] >= t.Start && c.Span[0] < t.End {
-				s = t
-				break
+		s, ok := sentenceAt(sents, c.Span[0])
+		if !ok {
+			if far == nil {
+				from := x.Doc.BodyStart
+				if len(sents) > 0 {
+					from = sents[len(sents)-1].End
+				}
+				far = clean.AppendSentences([]clean.Span{}, text, from)
 			}
-		}
-		if s.End == 0 {
-			continue
+			if s, ok = sentenceAt(far, c.Span[0]); !ok {
+				continue
+			}
 		}
 		mentions := ms
 		if s.End > read { // beyond what was read for places: its sentence alone
