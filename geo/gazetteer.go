@@ -279,15 +279,19 @@ func (g *Gazetteer) HasKey(key string) bool {
 // county"). A hash filter: it may rarely say yes wrongly, never no wrongly.
 func (g *Gazetteer) HasPrefixKey(words string) bool {
 	g.indexOnce.Do(g.buildIndex)
-	_, ok := g.firstWords.get(hashString(words))
-	return ok
+	h := hashString(words)
+	_, prefix := g.firstWords.get(h)
+	_, key := g.keyIndex.get(h)
+	return prefix || key
 }
 
 // HasPrefixKeyBytes is HasPrefixKey for words in a byte buffer.
 func (g *Gazetteer) HasPrefixKeyBytes(words []byte) bool {
 	g.indexOnce.Do(g.buildIndex)
-	_, ok := g.firstWords.get(hashKey(words))
-	return ok
+	h := hashKey(words)
+	_, prefix := g.firstWords.get(h)
+	_, key := g.keyIndex.get(h)
+	return prefix || key
 }
 
 // HasPrefix reports whether some key is Normalize(name) or starts with it
@@ -304,8 +308,10 @@ func (g *Gazetteer) HasPrefix(name string) bool {
 	if i := bytes.IndexByte(k, ' '); i >= 0 {
 		word = k[:i]
 	}
-	if _, ok := g.firstWords.get(hashKey(word)); !ok {
-		return false // no key begins with this word: most capitalised words are no place
+	_, prefix := g.firstWords.get(hashKey(word))
+	_, key := g.keyIndex.get(hashKey(word))
+	if !prefix && !key {
+		return false // no key is or begins with this word: most capitalised words are no place
 	}
 	if len(word) == len(k) {
 		return true // a key begins with this word
@@ -327,7 +333,7 @@ func (g *Gazetteer) HasPrefix(name string) bool {
 // than the rest of a lookup (~40 ms and ~12 MB, once).
 func (g *Gazetteer) buildIndex() {
 	g.keyIndex = newHashTable(len(g.keys))
-	g.firstWords = newHashTable(len(g.keys) * 3 / 2)
+	g.firstWords = newHashTable(len(g.keys) / 2)
 	prev := ""
 	for i := 0; i+1 < len(g.keys); i++ {
 		line := g.line(g.keys, i)
@@ -340,12 +346,11 @@ func (g *Gazetteer) buildIndex() {
 		if !g.keyIndex.put(h, int32(i)) {
 			g.collisions = true // two keys, one hash: fall back to the binary search
 		}
-		for end := 0; end < len(key); end++ { // every word prefix: "los", "los angeles"
+		for end := 0; end < len(key); end++ { // every proper word prefix: "los" of "los angeles"
 			if key[end] == ' ' {
 				g.firstWords.put(hashString(key[:end]), 0)
 			}
 		}
-		g.firstWords.put(hashString(key), 0)
 	}
 }
 
