@@ -451,17 +451,13 @@ func span(s when.Span) *tally.DateSpan {
 // Acronyms the report defines are spelled out.
 func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Span, toks []tok) (string, string) {
 	var spans []clean.Span // the sentences to read, in order, each once
-	add := func(sp clean.Span, front bool) {
+	add := func(sp clean.Span) {
 		for _, o := range spans {
 			if o == sp {
 				return
 			}
 		}
-		if front {
-			spans = append([]clean.Span{sp}, spans...)
-		} else {
-			spans = append(spans, sp)
-		}
+		spans = append(spans, sp)
 	}
 	sentenceOf := func(pos int) (clean.Span, bool) {
 		for _, sp := range sents {
@@ -471,8 +467,12 @@ func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Spa
 		}
 		return clean.Span{}, false
 	}
+	// First the sentences that give the killed toll; then the lead's first
+	// sentences (a headline and its lead repeat a figure, which the
+	// extractor lists once, with the headline's sentence); then those of
+	// other figures ("the gunman was killed by deputies" tells of another death).
 	victims := ""
-	others := 0
+	var other []clean.Span
 	for _, c := range x.Claims {
 		if c.Scope != tally.ScopeIncident || c.PartOf >= 0 {
 			continue
@@ -485,25 +485,25 @@ func sides(g *geo.Gazetteer, x *tally.Extraction, text string, sents []clean.Spa
 			if victims == "" && !generic(c.Who) {
 				victims = c.Who
 			}
-			add(sp, true)
+			add(sp)
 			continue
 		}
-		if others < 3 {
-			add(sp, false)
-			others++
+		if len(other) < 3 {
+			other = append(other, sp)
 		}
 	}
-	// the lead's first sentences: a headline and its lead repeat a figure,
-	// which the extractor then lists once, with the headline's sentence
 	n := 0
 	for _, sp := range sents {
 		if sp.Start >= x.Doc.BodyStart && n < 3 {
-			add(sp, false)
+			add(sp)
 			n++
 		}
 	}
+	for _, sp := range other {
+		add(sp)
+	}
 	if x.Doc.BodyStart > 0 {
-		add(clean.Span{Start: 0, End: len(x.Doc.Title)}, false)
+		add(clean.Span{Start: 0, End: len(x.Doc.Title)})
 	}
 	acr := acronyms(text)
 	var a, b string
