@@ -44,7 +44,7 @@ func appendTokens(out []tok, text string) []tok {
 		out = make([]tok, 0, len(text)/5+4)
 	}
 	first := len(out)
-	lowText := asciiLower(text) // one copy, shared by the lower-case forms of ASCII words
+	lowText := clean.LowerASCII(text) // one copy, shared by the lower-case forms of ASCII words
 	for i := 0; i < len(text); {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -117,25 +117,6 @@ func near(ts []tok, k int) bool {
 		}
 	}
 	return false
-}
-
-// asciiLower lower-cases the ASCII letters of text (other bytes unchanged),
-// or returns text itself when it has no capital.
-func asciiLower(text string) string {
-	i := 0
-	for i < len(text) && !(text[i] >= 'A' && text[i] <= 'Z') {
-		i++
-	}
-	if i == len(text) {
-		return text
-	}
-	b := []byte(text)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // caseOf reads an ASCII word's case in one pass: whether it is ASCII, has a

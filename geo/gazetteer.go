@@ -277,16 +277,12 @@ func (g *Gazetteer) HasKey(key string) bool {
 // HasPrefixKey is HasPrefix for words already normalised: whether some key
 // is these words or begins with them ("los", "los angeles" for "los angeles
 // county"). A hash filter: it may rarely say yes wrongly, never no wrongly.
-func (g *Gazetteer) HasPrefixKey(words string) bool {
-	g.indexOnce.Do(g.buildIndex)
-	h := hashString(words)
-	_, prefix := g.firstWords.get(h)
-	_, key := g.keyIndex.get(h)
-	return prefix || key
-}
+func (g *Gazetteer) HasPrefixKey(words string) bool { return hasPrefixKey(g, words) }
 
 // HasPrefixKeyBytes is HasPrefixKey for words in a byte buffer.
-func (g *Gazetteer) HasPrefixKeyBytes(words []byte) bool {
+func (g *Gazetteer) HasPrefixKeyBytes(words []byte) bool { return hasPrefixKey(g, words) }
+
+func hasPrefixKey[K ~string | ~[]byte](g *Gazetteer, words K) bool {
 	g.indexOnce.Do(g.buildIndex)
 	h := hashKey(words)
 	_, prefix := g.firstWords.get(h)
@@ -342,13 +338,13 @@ func (g *Gazetteer) buildIndex() {
 			continue
 		}
 		prev = key
-		h := hashString(key)
+		h := hashKey(key)
 		if !g.keyIndex.put(h, int32(i)) {
 			g.collisions = true // two keys, one hash: fall back to the binary search
 		}
 		for end := 0; end < len(key); end++ { // every proper word prefix: "los" of "los angeles"
 			if key[end] == ' ' {
-				g.firstWords.put(hashString(key[:end]), 0)
+				g.firstWords.put(hashKey(key[:end]), 0)
 			}
 		}
 	}
@@ -433,16 +429,6 @@ func hashKey[K ~string | ~[]byte](b K) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(b); i++ {
 		h ^= uint64(b[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// hashString is hashKey of a string, without converting it.
-func hashString(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
 	return h

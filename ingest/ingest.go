@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"tally"
 	"tally/pipeline"
@@ -101,17 +100,6 @@ func where(a tally.Article) string {
 	return a.Origin
 }
 
-// record is one article as CONTRACT.md gives it in JSON.
-type record struct {
-	ID        json.RawMessage `json:"id"`
-	URL       string          `json:"url"`
-	Title     string          `json:"title"`
-	Outlet    string          `json:"outlet"`
-	Published string          `json:"published"`
-	Text      string          `json:"text"`
-	HTML      string          `json:"html"`
-}
-
 // DecodeJSON reads articles in the input shape of CONTRACT.md: one JSON
 // object, or JSON Lines (one object per line, blank lines skipped). origin
 // names the input in errors and in the articles' Origin. Any malformed line
@@ -151,56 +139,39 @@ func DecodeJSON(r io.Reader, origin string) ([]tally.Article, error) {
 	return out, sc.Err()
 }
 
-// article makes an article of one JSON value; line is 0 for a whole body.
+// article makes an article of one JSON value (source.ParseJSON); line is 0
+// for a whole body. An article without an id is named after its content.
 func article(b []byte, origin string, line int) (tally.Article, error) {
-	fail := func(format string, args ...any) error {
-		e := tally.Errorf(tally.EINVALID, format, args...)
-		e.Where = origin
-		if line > 0 {
-			e.Where = fmt.Sprintf("%s:%d", origin, line)
+	where := origin
+	if line > 0 {
+		where = fmt.Sprintf("%s:%d", origin, line)
+	}
+	if line == 0 && !json.Valid(b) || line > 0 && !oneValue(b) {
+		e := tally.Errorf(tally.EINVALID, "malformed JSON: more than one value on the line")
+		e.Where = where
+		return tally.Article{}, e
+	}
+	a, err := source.ParseJSON(b)
+	if err != nil {
+		if e, ok := err.(*tally.Error); ok {
+			e.Where = where
 		}
-		return e
+		return tally.Article{}, err
 	}
-	var r record
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&r); err != nil {
-		return tally.Article{}, fail("malformed JSON: %v", err)
-	}
-	if dec.More() {
-		return tally.Article{}, fail("malformed JSON: more than one value on the line")
-	}
-	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" && strings.TrimSpace(r.Title) == "" {
-		return tally.Article{}, fail(`no "text", "html" or "title" with content`)
-	}
-	a := tally.Article{
-		ID:     idString(r.ID),
-		URL:    strings.TrimSpace(r.URL),
-		Title:  strings.TrimSpace(r.Title),
-		Outlet: strings.TrimSpace(r.Outlet),
-		Text:   r.Text,
-		HTML:   r.HTML,
-		Origin: origin,
-		Line:   line,
-	}
-	if a.Text != "" {
-		a.HTML = ""
-	}
-	a.Published, _ = source.ParseTime(r.Published)
+	a.Origin, a.Line = origin, line
 	if a.ID == "" {
 		a.ID = "posted-" + source.Hash(a.URL, a.Title, a.Text, a.HTML)[:12]
 	}
 	return a, nil
 }
 
-// idString accepts a string or a number as id.
-func idString(raw json.RawMessage) string {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
+// oneValue says whether a line holds at most one JSON value (a malformed
+// one is left for ParseJSON to name).
+func oneValue(b []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var v json.RawMessage
+	if dec.Decode(&v) != nil {
+		return true
 	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	return string(raw)
+	return !dec.More()
 }

@@ -42,8 +42,21 @@ type record struct {
 	HTML      string          `json:"html"`
 }
 
-// parseLine makes an article of one JSON line.
+// parseLine makes an article of one JSON line, named after the file and
+// line when it has no id.
 func parseLine(origin string, n int, line []byte) (articleT, error) {
+	a, err := ParseJSON(line)
+	if err == nil && a.ID == "" {
+		a.ID = DocID(origin) + "-" + itoa(n)
+	}
+	return a, err
+}
+
+// ParseJSON makes an article of one JSON object in the input shape of
+// CONTRACT.md ({"id", "url", "title", "outlet", "published", "text" or
+// "html"}); the id is "" when the object has none. Errors are EINVALID
+// and name no place: the caller knows the file and line.
+func ParseJSON(line []byte) (tally.Article, error) {
 	if err := checkText(line); err != nil {
 		return articleT{}, err
 	}
@@ -74,9 +87,6 @@ func parseLine(origin string, n int, line []byte) (articleT, error) {
 		a.HTML = ""
 	}
 	a.Published, _ = ParseTime(r.Published)
-	if a.ID == "" {
-		a.ID = DocID(origin) + "-" + itoa(n)
-	}
 	return a, nil
 }
 

