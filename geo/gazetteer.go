@@ -446,33 +446,11 @@ func (g *Gazetteer) place(s string) (Place, bool) {
 		cc, code, _ := strings.Cut(s, ".")
 		return g.Admin1(cc, code)
 	case "r":
-		var p Place
-		var lat, lon string
-		p.Name, s = field(s)
-		p.Country, s = field(s)
-		p.Admin1Code, s = field(s)
-		lat, lon = field(s)
-		p.Lat, _ = strconv.ParseFloat(lat, 64)
-		p.Lon, _ = strconv.ParseFloat(lon, 64)
-		if p.Admin1Code != "" {
-			if a, ok := g.Admin1(p.Country, p.Admin1Code); ok {
-				p.Admin1 = a.Name
-			}
-		}
+		p := g.unitPlace(s)
 		p.Precision, p.Feature = PrecisionAdmin1, "RGN"
 		return p, true
 	case "b":
-		var p Place
-		var lat, lon string
-		p.Name, s = field(s)
-		p.Country, s = field(s)
-		p.Admin1Code, s = field(s)
-		lat, lon = field(s)
-		p.Lat, _ = strconv.ParseFloat(lat, 64)
-		p.Lon, _ = strconv.ParseFloat(lon, 64)
-		if a, ok := g.admin(p.Country, p.Admin1Code); ok {
-			p.Admin1 = a
-		}
+		p := g.unitPlace(s)
 		p.Admin2, p.Precision, p.Feature = p.Name, PrecisionAdmin2, "ADM2"
 		return p, true
 	case "p":
@@ -497,6 +475,23 @@ func (g *Gazetteer) place(s string) (Place, bool) {
 		return p, true
 	}
 	return Place{}, false
+}
+
+// unitPlace decodes "name CC admin1code lat lon", the fields of a region
+// (kind r) and of an admin2 unit (kind b).
+func (g *Gazetteer) unitPlace(s string) Place {
+	var p Place
+	var lat, lon string
+	p.Name, s = field(s)
+	p.Country, s = field(s)
+	p.Admin1Code, s = field(s)
+	lat, lon = field(s)
+	p.Lat, _ = strconv.ParseFloat(lat, 64)
+	p.Lon, _ = strconv.ParseFloat(lon, 64)
+	if a, ok := g.admin(p.Country, p.Admin1Code); ok {
+		p.Admin1 = a
+	}
+	return p
 }
 
 // upper appends the upper-cased code to buf, or reports false when the code
