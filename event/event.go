@@ -90,9 +90,11 @@ func placeText(x *tally.Extraction) string {
 	return x.Doc.Text[:min(len(x.Doc.Text), x.Doc.BodyStart+placeBytes)]
 }
 
-// Prior weighs countries a report does not name but is likely about: the
-// region of the collection it comes in (see Locate). Weights add to those of
-// the countries the report names (a country named once weighs 1).
+// Prior weighs countries and regions a report does not name but is likely
+// about: the country of the collection it comes in, the region its outlet
+// covers (see Locate). Keys are a country code ("US") or a country code and
+// a first-level region's name ("US/Texas"); weights add to those of the
+// places the report names (a country named once weighs 1).
 type Prior map[string]float64
 
 // Locate reads where a report's main event happened, as Describe does, with
@@ -118,8 +120,17 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []to
 	ms := findMentions(g, text, toks, body, people)
 	ctx := newContext(ms)
 	ctx.addLocale(text, toks)
-	for cc, w := range prior {
+	for k, w := range prior {
+		cc, admin1, ok := strings.Cut(k, "/")
 		ctx.countries[cc] += w
+		if ok { // a region: "US/Texas"
+			for _, p := range sharedLookup(g, admin1) {
+				if p.Country == cc && p.Precision == geo.PrecisionAdmin1 {
+					ctx.admin1[p.Country+"."+p.Admin1Code] += w
+					break
+				}
+			}
+		}
 	}
 	var outlet []mention
 	if x.Doc.Outlet != "" {

@@ -225,3 +225,30 @@ func TestFarClaimPlace(t *testing.T) {
 		t.Errorf("main place = %+v, want Kabul", x.Event)
 	}
 }
+
+// TestLocatePrior reads an invented report naming only an ambiguous town
+// with the priors resolve gives it: none, a country, a region.
+func TestLocatePrior(t *testing.T) {
+	x := describe(t, "Man shot outside store", "Columbus police said a man was shot and wounded outside a store on Friday night.", jan13)
+	tests := []struct {
+		name   string
+		prior  Prior
+		admin1 string
+	}{
+		{"a region", Prior{"US/Georgia": 1.5}, "Georgia"},
+		{"another region", Prior{"US/Indiana": 1.5}, "Indiana"},
+	}
+	for _, tt := range tests {
+		p, _ := Locate(&x, tt.prior)
+		if p == nil {
+			t.Errorf("%s: Locate = nil, want Columbus, %s", tt.name, tt.admin1)
+			continue
+		}
+		if p.Name != "Columbus" || p.Country != "US" || p.Admin1 != tt.admin1 {
+			t.Errorf("%s: Locate = %s, %s, %s; want Columbus, US, %s", tt.name, p.Name, p.Country, p.Admin1, tt.admin1)
+		}
+	}
+	if p, _ := Locate(&x, nil); p == nil || p.Admin1 != "Ohio" {
+		t.Errorf("no prior: Locate = %+v, want the largest Columbus (Ohio)", p)
+	}
+}

@@ -323,16 +323,85 @@ func relocate(docs []*doc) {
 		}
 	}
 	region := located >= regionMin && float64(n[top]) >= regionShare*float64(located)
+	outlets := outletRegions(docs)
 	for _, d := range docs {
 		if ev := d.x.Event; ev != nil {
 			d.where, d.whereWeight = ev.Place, ev.PlaceWeight
 		}
+		prior := event.Prior{}
 		if region && (d.where == nil || d.where.Country != top) {
-			if p, w := event.Locate(d.x, event.Prior{top: 1.5}); p != nil {
+			prior[top] = 1.5
+		}
+		if r, ok := outlets[outletOf(d.x)]; ok && (d.where == nil || d.where.Country+"/"+d.where.Admin1 != r) && d.whereWeight < strongPlace {
+			prior[r] = 1.5 // the region the outlet's other reports are placed in
+		}
+		if len(prior) > 0 {
+			if p, w := event.Locate(d.x, prior); p != nil {
 				d.where, d.whereWeight = p, w
 			}
 		}
 	}
+}
+
+// strongPlace is the weight from which a report names its place clearly
+// enough (a dateline, a qualifier, a headline) to tell its outlet's region.
+const strongPlace = 3
+
+// outletRegions learns, per outlet, the first-level region ("US/Texas") it
+// reports on: where at least two of its reports, and three in five of
+// those placed clearly, are placed. A local outlet's report that names an
+// ambiguous town ("Columbus police") is then read in that region.
+func outletRegions(docs []*doc) map[string]string {
+	counts := map[string]map[string]int{}
+	for _, d := range docs {
+		ev := d.x.Event
+		if ev == nil || ev.Place == nil || ev.Place.Admin1 == "" || ev.PlaceWeight < strongPlace {
+			continue
+		}
+		o := outletOf(d.x)
+		if o == "" {
+			continue
+		}
+		if counts[o] == nil {
+			counts[o] = map[string]int{}
+		}
+		counts[o][ev.Place.Country+"/"+ev.Place.Admin1]++
+	}
+	out := map[string]string{}
+	for o, c := range counts {
+		total, best := 0, ""
+		for r, k := range c {
+			total += k
+			if k > c[best] || k == c[best] && r < best {
+				best = r
+			}
+		}
+		if c[best] >= 2 && 5*c[best] >= 3*total {
+			out[o] = best
+		}
+	}
+	return out
+}
+
+// outletOf names a report's outlet for outletRegions: the host of its URL
+// (through web.archive.org copies, without "www."), else its outlet's name.
+func outletOf(x *tally.Extraction) string {
+	u := x.Doc.URL
+	if i := strings.Index(u, "web.archive.org/web/"); i >= 0 {
+		rest := u[i+len("web.archive.org/web/"):]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			u = rest[j+1:]
+		}
+	}
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	if j := strings.IndexByte(u, '/'); j >= 0 {
+		u = u[:j]
+	}
+	u = strings.TrimPrefix(u, "www.")
+	if u != "" {
+		return u
+	}
+	return strings.ToLower(x.Doc.Outlet)
 }
 
 // newDoc reads what grouping needs from an extraction.
