@@ -3,7 +3,6 @@ package clean
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -63,7 +62,7 @@ func Clean(a tally.Article) (Text, error) {
 		title, lines = findTitle(lines)
 	}
 	if strings.TrimSpace(outlet) == "" {
-		outlet = hostOf(link)
+		outlet = HostOf(link)
 	}
 
 	var b strings.Builder
@@ -88,6 +87,7 @@ func Clean(a tally.Article) (Text, error) {
 			continue
 		}
 		line = line[galleryPrefix(line):] // "Image 2 of 8 AN 18-year-old was killed": the counter goes
+		line = SpaceGlued(line)
 		if len(line) > 400 {
 			line = dropFurnitureSentences(line, &f.lc)
 			if line == "" {
@@ -156,12 +156,39 @@ func or(a, b string) string {
 	return b
 }
 
-func hostOf(link string) string {
-	u, err := url.Parse(link)
-	if err != nil || u.Host == "" {
+// HostOf is the lower-cased host of a web address without "www." or a
+// port, through a web.archive.org copy to the page it copies:
+// "http://web.archive.org/web/2016/http://www.kxyz.com:80/a" → "kxyz.com";
+// "" if the address has none. It names the outlet of a report that gives
+// only its address.
+func HostOf(link string) string {
+	if i := strings.Index(link, "web.archive.org/web/"); i >= 0 {
+		rest := link[i+len("web.archive.org/web/"):]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			link = rest[j+1:]
+			if !strings.Contains(link, "://") {
+				link = "http://" + link
+			}
+		}
+	}
+	i := strings.Index(link, "://")
+	if i < 0 {
 		return ""
 	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	h := link[i+3:]
+	if j := strings.IndexAny(h, "/?#"); j >= 0 {
+		h = h[:j]
+	}
+	if j := strings.LastIndexByte(h, '@'); j >= 0 {
+		h = h[j+1:] // user info
+	}
+	if j := strings.LastIndexByte(h, ':'); j >= 0 && !strings.HasSuffix(h, "]") {
+		h = h[:j] // port
+	}
+	if h == "" || strings.ContainsAny(h, " \t\n") {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(h), "www.")
 }
 
 // dropFurnitureSentences removes copyright and sign-up sentences from a long

@@ -269,3 +269,20 @@ func TestCleanSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestHostOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://www.Example-Gazette.com/news/2024/a?x=1", "example-gazette.com"},
+		{"http://web.archive.org/web/20160101000000/http://www.kxyz.com:80/a", "kxyz.com"},
+		{"http://web.archive.org/web/20160101000000/kxyz.com/a", "kxyz.com"},
+		{"https://user@news.example.org:8443#top", "news.example.org"},
+		{"https://[::1]/a", "[::1]"},
+		{"not a link", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := HostOf(tt.in); got != tt.want {
+			t.Errorf("HostOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -7,7 +7,10 @@ package clean
 // and a capital, digit or opening quote ends a sentence, unless the word
 // before the stop is an abbreviation or an initial. Line breaks always end one.
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+)
 
 // Span is a half-open byte range [Start, End) of a text.
 type Span struct{ Start, End int }
@@ -175,3 +178,46 @@ func toLower(s string) string {
 	}
 	return s
 }
+
+// SpaceGlued puts back the space a scraper lost between two sentences:
+// "in northeast Houston.Police were called" → "Houston. Police". A stop
+// glues two sentences when it follows two lower-case letters and precedes
+// a capital and a lower-case letter, in a
+// word without "/", "@" or another stop (no address: "example.com/News.Story").
+// A line without such a place is returned as it is, without copying.
+func SpaceGlued(line string) string {
+	var b []byte
+	last := 0
+	for i := 0; ; i++ {
+		j := strings.IndexByte(line[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i < 2 || i+2 >= len(line) {
+			continue
+		}
+		if !isLowerASCII(line[i-1]) || !isLowerASCII(line[i-2]) || !isUpperASCII(line[i+1]) || !isLowerASCII(line[i+2]) {
+			continue
+		}
+		w := i - 1
+		for w > 0 && line[w-1] != ' ' {
+			w--
+		}
+		word := line[w:i]
+		if strings.ContainsAny(word, "/@.") {
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(line)+8)
+		}
+		b = append(append(b, line[last:i+1]...), ' ')
+		last = i + 1
+	}
+	if b == nil {
+		return line
+	}
+	return string(append(b, line[last:]...))
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }

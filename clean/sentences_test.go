@@ -225,3 +225,20 @@ func appendSentencesRef(dst []Span, text string, from int) []Span {
 	flush(n)
 	return dst
 }
+
+func TestSpaceGlued(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"killed her brother in northeast Houston.Police were called to a home.", "killed her brother in northeast Houston. Police were called to a home."},
+		{"He died.Two others were hurt.Police said so.", "He died. Two others were hurt. Police said so."},
+		{"Read more at example.com/News.Story or mail tips@news.Desk today.", "Read more at example.com/News.Story or mail tips@news.Desk today."},
+		{"The U.S.Army said; at 3 p.m.Police came.", "The U.S.Army said; at 3 p.m.Police came."}, // no two lower-case letters before the stop
+		{"St.Louis police said", "St.Louis police said"},                                         // a capital before the stop: maybe an abbreviation
+		{"WALB.com reported it.", "WALB.com reported it."},
+		{"A plain sentence. Another one.", "A plain sentence. Another one."},
+	}
+	for _, tt := range tests {
+		if got := SpaceGlued(tt.in); got != tt.want {
+			t.Errorf("SpaceGlued(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
