@@ -132,12 +132,19 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []to
 			}
 		}
 	}
+	// where the outlet is tells the region it reports on: its name ("WALB.com,
+	// South Georgia News"), its address ("abc7chicago.com")
 	var outlet []mention
-	if x.Doc.Outlet != "" {
-		// where the outlet is tells the region it reports on ("WALB.com, South Georgia News")
-		outlet = findMentions(g, x.Doc.Outlet, tokenize(x.Doc.Outlet), 0, nil)
-		ctx.addOutlet(outlet)
+	host := clean.HostOf(x.Doc.URL)
+	if o := x.Doc.Outlet; o != "" && !strings.ContainsAny(o, " \t") && strings.Contains(o, ".") {
+		if host == "" {
+			host = strings.ToLower(o) // the outlet named by its address
+		}
+	} else if o != "" {
+		outlet = findMentions(g, o, tokenize(o), 0, nil)
 	}
+	outlet = append(outlet, hostMentions(g, host, ctx)...)
+	ctx.addOutlet(outlet)
 	for k := range ms {
 		if !ms[k].unknown {
 			ctx.choose(&ms[k])

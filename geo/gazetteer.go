@@ -274,6 +274,11 @@ func (g *Gazetteer) HasKey(key string) bool {
 	return key != "" && first(g, key) >= 0
 }
 
+// HasKeyBytes is HasKey for a key in a byte buffer.
+func (g *Gazetteer) HasKeyBytes(key []byte) bool {
+	return len(key) > 0 && first(g, key) >= 0
+}
+
 // HasPrefixKey is HasPrefix for words already normalised: whether some key
 // is these words or begins with them ("los", "los angeles" for "los angeles
 // county"). A hash filter: it may rarely say yes wrongly, never no wrongly.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"tally"
+	"tally/clean"
 	"tally/event"
 	"tally/when"
 )
@@ -384,22 +385,10 @@ func outletRegions(docs []*doc) map[string]string {
 }
 
 // outletOf names a report's outlet for outletRegions: the host of its URL
-// (through web.archive.org copies, without "www."), else its outlet's name.
+// (see clean.HostOf), else its outlet's name.
 func outletOf(x *tally.Extraction) string {
-	u := x.Doc.URL
-	if i := strings.Index(u, "web.archive.org/web/"); i >= 0 {
-		rest := u[i+len("web.archive.org/web/"):]
-		if j := strings.IndexByte(rest, '/'); j >= 0 {
-			u = rest[j+1:]
-		}
-	}
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	if j := strings.IndexByte(u, '/'); j >= 0 {
-		u = u[:j]
-	}
-	u = strings.TrimPrefix(u, "www.")
-	if u != "" {
-		return u
+	if h := clean.HostOf(x.Doc.URL); h != "" {
+		return h
 	}
 	return strings.ToLower(x.Doc.Outlet)
 }
