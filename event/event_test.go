@@ -70,6 +70,16 @@ func TestPlace(t *testing.T) {
 			"Houston", "US", "Texas", "city"},
 		{"a street is not a state", "Teen shot on Michigan Avenue in Chicago", "A 16-year-old boy was shot on Michigan Avenue in Chicago on Friday, police said.",
 			"Chicago", "US", "Illinois", "city"},
+		{"a block's street is no town", "Two found shot in a car", "Two men were found shot in a car in the 4500 block of South Wolcott on Monday, according to Chicago police.",
+			"Chicago", "US", "Illinois", "city"},
+		{"a town qualified by its county", "Girl shot in Chester", "A six-year-old girl was shot in Chester, Delaware County, on Monday afternoon, police said.",
+			"Chester", "US", "Pennsylvania", "city"},
+		{"Georgia the state", "Man killed on Carrie Street", "Richmond County deputies arrested a suspect in the fatal shooting on Sunday night. The sheriff said he was the third man shot dead this month, a Georgia record.",
+			"Richmond County", "US", "Georgia", "admin2"},
+		{"a headline cut short", "Girl hurt in accidental shooting in Shreve", "A young girl was accidentally shot in the foot overnight in Shreveport, police said.",
+			"Shreveport", "US", "Louisiana", "city"},
+		{"a title-case word", "Teen Charged With Friend's Shooting Death In Columbus", "A teen was charged on Monday in the shooting death of his friend, Columbus police said.",
+			"Columbus", "US", "Ohio", "city"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -91,6 +91,13 @@ func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, peop
 			i++ // "The Las Vegas Metropolitan Police", "In Kabul, ...": a capitalised function word opens no name
 			continue
 		}
+		if streetIntro(toks, i) {
+			i++ // "the 4500 block of South Wolcott", "the corner of Force and Crown": streets
+			for i < len(toks) && (toks[i].cap || toks[i].low == "and") && !toks[i].punct {
+				i++
+			}
+			continue
+		}
 		// the run of capitalised words starting at i
 		j := i + 1
 		for j < len(toks) && j-i < 6 {
@@ -127,6 +134,14 @@ func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, peop
 				a = b // "NIS" is an agency, not Niš
 				continue
 			}
+			if a == b-1 && headlineCase && m.start < bodyStart && commonWord(text[bodyStart:], toks[a].w) {
+				a = b // a word every title-case headline capitalises: "Teen Charged With Friend's Shooting Death"
+				continue
+			}
+			if a == b-1 && b <= titleEnd && onlyPunct(toks[b:titleEnd]) && truncated(text, toks[a], bodyStart) {
+				a = b // a headline cut short: "… accidental shooting in Shreve" for Shreveport
+				continue
+			}
 			if b == a+1 && people[geo.Normalize(toks[a].w)] && len(qualifierAfter(g, text, toks, b)) == 0 {
 				a = b // "police said Clark contacted ...": a person the report names
 				continue
@@ -158,6 +173,19 @@ func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, peop
 		i = j
 	}
 	return out
+}
+
+// streetIntro says whether the words before token i introduce streets:
+// "block of", "corner of", "intersection of".
+func streetIntro(toks []tok, i int) bool {
+	if i < 2 || toks[i-1].low != "of" {
+		return false
+	}
+	switch toks[i-2].low {
+	case "block", "blocks", "corner", "intersection":
+		return true
+	}
+	return false
 }
 
 // lookups reads names in the gazetteer through the cache shared by all
@@ -517,6 +545,90 @@ func isUnknownPlaceCue(toks []tok, i int) bool {
 	return false
 }
 
+// truncated says whether t, the last word of a headline, is a longer word
+// of the body cut short: the body has it only as the start of a longer
+// word ("Shreve" of "Shreveport").
+func truncated(text string, t tok, bodyStart int) bool {
+	body := text[bodyStart:]
+	longer := false
+	for i := 0; ; {
+		j := strings.Index(body[i:], t.w)
+		if j < 0 {
+			return longer
+		}
+		start := i + j
+		i = start + len(t.w)
+		if start > 0 && isLetter(body[start-1]) {
+			continue // inside another word
+		}
+		if i < len(body) && isLetter(body[i]) {
+			longer = true
+		} else {
+			return false // the word itself
+		}
+	}
+}
+
+// commonWord says whether a capitalised word of a title-case headline is
+// an ordinary word there: the body writes it in lower case and never
+// capitalised inside a sentence.
+func commonWord(body, w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if len(w) < 3 || strings.ToUpper(w) == w {
+		return false
+	}
+	lower := strings.ToLower(w)
+	seenLower := false
+	for _, form := range []string{lower, w} {
+		for i := 0; ; {
+			j := strings.Index(body[i:], form)
+			if j < 0 {
+				break
+			}
+			start := i + j
+			i = start + len(form)
+			if start > 0 && isLetter(body[start-1]) || i < len(body) && isLetter(body[i]) {
+				continue // inside another word
+			}
+			if form == lower {
+				seenLower = true
+				break
+			}
+			k := start - 1
+			for k >= 0 && body[k] == ' ' {
+				k--
+			}
+			if k >= 0 && body[k] != '.' && body[k] != '\n' && body[k] != '"' && body[k] != '?' && body[k] != '!' {
+				return false // capitalised inside a sentence: a name
+			}
+		}
+	}
+	return seenLower
+}
+
+// onlyPunct says whether all the tokens are punctuation.
+func onlyPunct(toks []tok) bool {
+	for _, t := range toks {
+		if !t.punct {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// regionAbroad says whether a name that first reads as a country also
+// names a first-level region of another country: "Georgia".
+func regionAbroad(cands []geo.Place) bool {
+	for _, p := range cands[1:] {
+		if p.Precision == geo.PrecisionAdmin1 && p.Country != cands[0].Country {
+			return true
+		}
+	}
+	return false
+}
+
 // qualifierAfter reads ", Texas", ", Tenn.", ", Russia" after a place name.
 func qualifierAfter(g *geo.Gazetteer, text string, toks []tok, b int) []geo.Place {
 	if b+1 >= len(toks) || toks[b].w != "," || !toks[b+1].cap {
@@ -535,6 +647,9 @@ func qualifierAfter(g *geo.Gazetteer, text string, toks []tok, b int) []geo.Plac
 		phrase := text[toks[b+1].start:toks[e-1].end]
 		var out []geo.Place
 		for _, p := range g.Lookup(phrase) {
+			if p.Precision == geo.PrecisionAdmin2 && toks[e-1].is(cUnitWords) {
+				return nil // "Chester, Delaware County": a county, read with the town (context.towns)
+			}
 			if p.Precision == geo.PrecisionAdmin1 || p.Precision == geo.PrecisionCountry && !p.Demonym {
 				out = append(out, p)
 			}
@@ -573,10 +688,16 @@ func countyKey(p geo.Place) countyID { return countyID{p.Country, p.Admin1Code, 
 
 // addChosen adds the regions of the cities already read with confidence
 // (named as places, and well known) to the context: "hospitals in Austin"
-// makes Bastrop the one in Texas.
+// makes Bastrop the one in Texas; and the regions read for names that are
+// also countries ("Georgia").
 func (c context) addChosen(ms []mention) {
 	for _, m := range ms {
 		p := m.place
+		if p != nil && !m.unknown && p.Precision == geo.PrecisionAdmin1 && len(m.cands) > 1 && regionAbroad(m.cands) {
+			c.countries[p.Country]++ // "Georgia", read as the state: left out of newContext
+			c.admin1[p.Country+"."+p.Admin1Code]++
+			continue
+		}
 		if p == nil || m.unknown || p.Precision != geo.PrecisionCity || !prominent(m.cands) && !(m.strong && len(m.cands) == 1) {
 			continue
 		}
@@ -609,8 +730,8 @@ func newContext(ms []mention) context {
 			c.countries[m.cands[0].Country]++
 			continue
 		}
-		if len(m.cands) == 0 || !oneCountry(m.cands) && !m.cands[0].Demonym && m.cands[0].Precision != geo.PrecisionCountry {
-			continue // an ambiguous name says nothing about the country until it is read
+		if len(m.cands) == 0 || !oneCountry(m.cands) && (!m.cands[0].Demonym && m.cands[0].Precision != geo.PrecisionCountry || regionAbroad(m.cands)) {
+			continue // an ambiguous name says nothing about the country until it is read ("Georgia")
 		}
 		p := m.cands[0]
 		w := 1.0

@@ -333,7 +333,7 @@ func relocate(docs []*doc) {
 		if region && (d.where == nil || d.where.Country != top) {
 			prior[top] = 1.5
 		}
-		if r, ok := outlets[outletOf(d.x)]; ok && (d.where == nil || d.where.Country+"/"+d.where.Admin1 != r) && d.whereWeight < strongPlace {
+		if r, ok := outlets[outletOf(d.x)]; ok && (d.where == nil || d.where.Country+"/"+d.where.Admin1 != r) {
 			prior[r] = 1.5 // the region the outlet's other reports are placed in
 		}
 		if len(prior) > 0 {
