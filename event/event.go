@@ -12,6 +12,7 @@
 package event
 
 import (
+	"maps"
 	"sort"
 	"strings"
 	"time"
@@ -150,7 +151,8 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []to
 			ctx.choose(&ms[k])
 		}
 	}
-	ctx.addChosen(ms) // then read every name again with the cities' regions in mind
+	named := maps.Clone(ctx.admin1) // the regions the report names, before the cities read add theirs
+	ctx.addChosen(ms)               // then read every name again with the cities' regions in mind
 	tollSent := tollSentences(x, sents)
 	for k := range ms {
 		m := &ms[k]
@@ -164,6 +166,7 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []to
 		}
 	}
 	oneSense(ms)
+	localNames(g, ms, named)
 	for k := range ms {
 		if m := &ms[k]; m.place != nil && !m.place.Demonym {
 			m.weight = mentionWeight(m, body, tollSent, ctx)
@@ -185,6 +188,53 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []to
 	}
 	return nil, 0, ms, ctx
 }
+
+// localNames reads a town's name as a place of the region the report is
+// about, too small for the gazetteer, when the report names that region
+// clearly (a dateline, a qualifier, its outlet: regionMin or more) and
+// nothing of the region of the town the name was read as, and the name has
+// no reading in the region: "Madison" in a Nashville station's report is
+// Madison, Tennessee, a part of Nashville the gazetteer lacks, not Madison,
+// Wisconsin. A city of localMaxPop or more keeps its reading.
+func localNames(g *geo.Gazetteer, ms []mention, named map[string]float64) {
+	top, topW := "", 0.0
+	for r, w := range named {
+		if w > topW || w == topW && r < top {
+			top, topW = r, w
+		}
+	}
+	if topW < regionMin {
+		return
+	}
+	cc, code, _ := strings.Cut(top, ".")
+	region, ok := g.Admin1(cc, code)
+	if !ok {
+		return
+	}
+	for k := range ms {
+		m := &ms[k]
+		p := m.place
+		if p == nil || m.unknown || !m.strong || p.Precision != geo.PrecisionCity || len(m.qualifier) > 0 ||
+			p.Population >= localMaxPop || p.Feature == "PPLC" || named[p.Country+"."+p.Admin1Code] > 0 {
+			continue
+		}
+		inRegion := false
+		for _, c := range m.cands {
+			inRegion = inRegion || c.Country == cc && c.Admin1Code == code
+		}
+		if !inRegion {
+			r := region
+			m.place, m.unknown = &r, true
+		}
+	}
+}
+
+// regionMin is how much a report must name a region for localNames;
+// localMaxPop the population from which a city is meant wherever it is.
+const (
+	regionMin   = 1.5
+	localMaxPop = 300000
+)
 
 // outletRegion is the region an outlet's name places it in ("Cleveland 19
 // News Cleveland, OH" → Ohio): where a report that names no place most

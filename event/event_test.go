@@ -262,3 +262,25 @@ func TestLocatePrior(t *testing.T) {
 		t.Errorf("no prior: Locate = %+v, want the largest Columbus (Ohio)", p)
 	}
 }
+
+// TestLocalName reads an invented report from an outlet whose reports lie
+// in Tennessee: its "Madison" is the part of Nashville the gazetteer lacks,
+// not Madison, Wisconsin; a city too large to be a neighbourhood keeps its
+// reading.
+func TestLocalName(t *testing.T) {
+	tests := []struct {
+		body         string
+		name, admin1 string
+		precision    string
+	}{
+		{"The 2-year-old who was shot inside an apartment in Madison has died, police said.", "Madison", "Tennessee", "admin1"},
+		{"The 2-year-old who was shot inside an apartment in Chicago has died, police said.", "Chicago", "Illinois", "city"},
+	}
+	for _, tt := range tests {
+		x := describe(t, "Toddler dies after shooting", tt.body, jan13)
+		p, _ := Locate(&x, Prior{"US/Tennessee": 1.5})
+		if p == nil || p.Name != tt.name || p.Admin1 != tt.admin1 || p.Precision != tt.precision {
+			t.Errorf("%q: Locate = %+v, want %s, %s (%s)", tt.body, p, tt.name, tt.admin1, tt.precision)
+		}
+	}
+}
