@@ -162,7 +162,10 @@ func Parse(expr string, base time.Time) (time.Time, bool) {
 				continue
 			}
 			if s, n := match(ws, i, base); n > 0 && s.Precision == Day {
-				return withClock(s.Start, expr[ws[i+n-1].end:]), true
+				if t := withClock(s.Start, expr[ws[i+n-1].end:]); !t.Equal(s.Start) {
+					return t, true
+				}
+				return withClock(s.Start, clockBefore(expr[:ws[i].start])), true // "Updated 3:05 p.m. CDT, July 4"
 			}
 		}
 	}
@@ -178,7 +181,22 @@ func Parse(expr string, base time.Time) (time.Time, bool) {
 // the first time it is used (its locale data loads lazily), all of them ~0.3 s.
 var fallbackLanguages = []string{"en", "es", "fr", "de", "pt", "it", "ru", "uk", "ar"}
 
-// withClock adds a following "12:19 PM" to a day.
+// clockBefore is the text from the last "h:mm" in s on: the time printed
+// before a date.
+func clockBefore(s string) string {
+	for i := len(s) - 3; i >= 1; i-- {
+		if s[i] == ':' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			j := i - 1
+			if j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+				j--
+			}
+			return s[j:]
+		}
+	}
+	return ""
+}
+
+// withClock adds a following "12:19 PM" (and its time zone) to a day.
 func withClock(d time.Time, rest string) time.Time {
 	rest = strings.TrimLeft(rest, " ,at")
 	h, m := 0, 0
@@ -205,12 +223,85 @@ func withClock(d time.Time, rest string) time.Time {
 		if h < 12 {
 			h += 12
 		}
+		ampm = afterMeridiem(ampm)
 	case strings.HasPrefix(ampm, "am") || strings.HasPrefix(ampm, "a.m"):
 		if h == 12 {
 			h = 0
 		}
+		ampm = afterMeridiem(ampm)
 	}
-	return d.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+	loc := d.Location()
+	if z, ok := zoneAfter(ampm); ok {
+		loc = z
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, loc)
+}
+
+// afterMeridiem is what follows "pm", "p.m." or "p.m" at the start of s.
+func afterMeridiem(s string) string {
+	n := 2
+	if len(s) > 1 && s[1] == '.' {
+		n = 3
+	}
+	return strings.TrimLeft(s[min(n, len(s)):], ". ")
+}
+
+// zones are the offsets (hours east of UTC) of the time-zone abbreviations
+// news sites print after a time. Ambiguous ones ("IST": India or Ireland;
+// "ET": EST or EDT) are left out: the time stays in UTC.
+var zones = map[string]float64{"utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
+	"mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10, "bst": 1, "cet": 1,
+	"cest": 2, "eet": 2, "eest": 3, "msk": 3, "kst": 9, "jst": 9, "pkt": 5, "aest": 10, "aedt": 11}
+
+// zoneAfter reads a time zone at the start of s (lower case): "est",
+// "gmt+3", "utc-05:00", "+0300".
+func zoneAfter(s string) (*time.Location, bool) {
+	end := 0
+	for end < len(s) && (s[end] >= 'a' && s[end] <= 'z') {
+		end++
+	}
+	name, rest := s[:end], s[end:]
+	base, ok := zones[name]
+	if end > 0 && !ok {
+		return nil, false
+	}
+	if end > 0 && name != "utc" && name != "gmt" {
+		return time.FixedZone(strings.ToUpper(name), int(base*3600)), true
+	}
+	// an offset: "+03:00", "-0500", "+3", alone or after UTC/GMT
+	if len(rest) < 2 || rest[0] != '+' && rest[0] != '-' {
+		if end > 0 {
+			return time.UTC, true
+		}
+		return nil, false
+	}
+	sign := 1
+	if rest[0] == '-' {
+		sign = -1
+	}
+	digits := ""
+	for i := 1; i < len(rest) && len(digits) < 4; i++ {
+		if c := rest[i]; c >= '0' && c <= '9' {
+			digits += string(c)
+		} else if c != ':' {
+			break
+		}
+	}
+	var hh, mm int
+	switch len(digits) {
+	case 1, 2:
+		hh, _ = strconv.Atoi(digits)
+	case 3, 4:
+		hh, _ = strconv.Atoi(digits[:len(digits)-2])
+		mm, _ = strconv.Atoi(digits[len(digits)-2:])
+	default:
+		return nil, false
+	}
+	if hh > 14 || mm > 59 {
+		return nil, false
+	}
+	off := sign * (hh*3600 + mm*60)
+	return time.FixedZone("", off), true
 }
 
 // match reads a date expression at ws[i]; it returns the span and how many words it took (0: none).

@@ -94,7 +94,12 @@ func TestParse(t *testing.T) {
 	base := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ in, want string }{
 		{"January 13, 2025 12:19 PM", "2025-01-13T12:19:00Z"},
-		{"Tuesday, January 28, 2014 8:18 PM EST", "2014-01-28T20:18:00Z"},
+		{"Tuesday, January 28, 2014 8:18 PM EST", "2014-01-28T20:18:00-05:00"},
+		{"Updated 3:05 p.m. CDT, July 4, 2016", "2016-07-04T15:05:00-05:00"},
+		{"January 13, 2025 12:19 PM GMT+3", "2025-01-13T12:19:00+03:00"},
+		{"January 13, 2025 12:19 UTC", "2025-01-13T12:19:00Z"},
+		{"January 13, 2025 09:30 +0530", "2025-01-13T09:30:00+05:30"},
+		{"January 13, 2025 12:19 PM IST", "2025-01-13T12:19:00Z"}, // ambiguous: India or Ireland
 		{"March 3, 2016", "2016-03-03T00:00:00Z"},
 		{"3 de marzo de 2016", "2016-03-03T00:00:00Z"}, // not English: go-dateparser
 	}
