@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/markusmobius/go-dateparser/internal/regexp"
 )
@@ -18,7 +19,22 @@ func (tod OffsetData) IsZero() bool {
 	return tod.Name == "" && tod.Regex == nil && tod.Offset == 0
 }
 
-var timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ([]OffsetData, *regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
+// Patched by third_party/go-dateparser-patch: upstream builds these tables
+// at start-up; loadTimezones builds them on first use.
+var (
+	timezoneOffsets                               []OffsetData
+	rxSearch, rxSearchIgnoreCase, rxTimezoneToken *regexp.Regexp
+	timezonesOnce                                 sync.Once
+)
+
+// loadTimezones builds the timezone tables once.
+func loadTimezones() {
+	timezonesOnce.Do(func() {
+		timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = buildTimezones()
+	})
+}
+
+func buildTimezones() ([]OffsetData, *regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
 	// Process timezone info list
 	offsets := []OffsetData{}
 	regexPatterns := map[string]struct{}{}
@@ -75,4 +91,4 @@ var timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ([]O
 	rxSearch := regexp.MustCompile(strSearchPatterns)
 	rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
 	return offsets, rxSearch, rxSearchIgnoreCase, regexp.MustCompile("(?i)^(?:" + strSearchPatterns + ")$")
-}()
+}
