@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -76,6 +77,9 @@ func (s *DB) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
+	if err := s.checkNotNewer(ctx, names); err != nil {
+		return err
+	}
 	for _, name := range names {
 		var n int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
@@ -105,6 +109,26 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// checkNotNewer refuses a database that records a migration this binary
+// does not have: a newer tally wrote it, and this one would misread it.
+func (s *DB) checkNotNewer(ctx context.Context, known []string) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return err
+		}
+		if !slices.Contains(known, name) {
+			return fmt.Errorf("the database was written by a newer tally (it has migration %s): upgrade tally or use another database", name)
+		}
+	}
+	return rows.Err()
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }

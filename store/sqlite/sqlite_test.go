@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"tally"
@@ -38,5 +39,23 @@ func TestReopenKeepsData(t *testing.T) {
 	got, err := db.Document(t.Context(), "k")
 	if err != nil || got.Doc.Text != "kept text" {
 		t.Fatalf("after reopen: %v, %v", got, err)
+	}
+}
+
+func TestRefusesNewerDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(`INSERT INTO migrations (name, applied_at) VALUES ('migration/999_future.sql', '2030-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err := Open(path); err == nil {
+		db.Close()
+		t.Fatal("opened a database a newer tally wrote")
+	} else if !strings.Contains(err.Error(), "newer tally") || !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q does not name the file and the cause", err)
 	}
 }
