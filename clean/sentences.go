@@ -28,6 +28,10 @@ var abbreviations = setOf(
 	"ark", "del", "ala", "n.y", "n.j", "n.c", "s.c", "n.m", "d.c", "w.va", "n.d", "s.d", "n.h", "r.i",
 )
 
+// IsAbbreviation says whether a word (lower case, without its final stop)
+// is one after which a stop does not end a sentence: "calif", "gen", "st".
+func IsAbbreviation(w string) bool { return abbreviations[w] }
+
 // notAfterClock are words that continue a sentence after "a.m."/"p.m.".
 var notAfterClock = setOf(
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "est", "edt", "cst", "cdt",

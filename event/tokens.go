@@ -78,8 +78,9 @@ func appendTokens(out []tok, text string) []tok {
 				}
 				break
 			}
-			// an abbreviation's final dot: "Ind.", "Calif.", "U.S."
-			if j < len(text) && text[j] == '.' && j-i <= 5 && unicode.IsUpper(r) {
+			// an abbreviation's final dot: "Ind.", "Calif.", "U.S.", "Mo. police";
+			// not a sentence's: "in Kabul. Top officials"
+			if j < len(text) && text[j] == '.' && j-i <= 5 && unicode.IsUpper(r) && abbreviationDot(text, i, j) {
 				j++
 			}
 			w := text[i:j]
@@ -159,4 +160,25 @@ func isUpperWord(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// abbreviationDot says whether the stop after the capitalised word
+// text[i:j] belongs to it: the word has inner stops ("U.S"), is a known
+// abbreviation ("Calif"), or the text goes on in lower case or with a
+// figure or comma ("Ind. police", "Ind., police") rather than a new
+// sentence.
+func abbreviationDot(text string, i, j int) bool {
+	w := text[i:j]
+	if strings.IndexByte(w, '.') >= 0 || clean.IsAbbreviation(strings.ToLower(w)) {
+		return true
+	}
+	k := j + 1
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) || text[k] == '\n' {
+		return false
+	}
+	c := text[k]
+	return c >= 'a' && c <= 'z' || c == ',' || c >= '0' && c <= '9'
 }

@@ -64,7 +64,14 @@ func Extract(t clean.Text) tally.Extraction {
 		tr.track(d.sents[si].s, si, d.sents[si].cs.Title, text)
 	}
 	x := tally.Extraction{Doc: doc}
-	x.Summary = summarize(d, claims, &tr)
+	var sums []summed
+	x.Summary, sums = summarize(d, claims, &tr)
+	for _, s := range sums { // "13 US troops and 72 Afghans": the parts of a derived 85
+		for _, i := range s.parts {
+			claims[i].PartOf = len(claims)
+		}
+		claims = append(claims, s.claim)
+	}
 	x.Claims = mergeRepeats(append(claims, tr.newClaims(d, claims)...))
 	x.People = tr.named(text)
 	sc.infos, sc.out, sc.sources, sc.people = d.sents, d.out, d.sources, tr.people

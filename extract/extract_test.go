@@ -250,6 +250,30 @@ func TestImplicitCounts(t *testing.T) {
 	}
 }
 
+// TestSubgroupTolls: a sentence's figures of different groups add up; a
+// total broken down, or one group within another, does not. Invented reports.
+func TestSubgroupTolls(t *testing.T) {
+	tests := []struct {
+		body   string
+		killed int64
+	}{
+		{"A double suicide bombing at the gate killed 13 US troops and 72 Afghans on Thursday, officials said.", 85},
+		{"The shelling killed five soldiers, two civilians in the village overnight, the governor said.", 7},
+		{"Ninety people have been killed, mostly Afghan civilians and 13 US military personnel, officials said.", 90},
+		{"The strike killed 10 civilians, including seven children, the ministry said.", 10},
+	}
+	for _, tc := range tests {
+		x := run(t, "", tc.body)
+		var k int64
+		if x.Summary.Killed != nil {
+			k = x.Summary.Killed.Best
+		}
+		if k != tc.killed {
+			t.Errorf("%q: killed %d, want %d (claims %+v)", tc.body, k, tc.killed, x.Claims)
+		}
+	}
+}
+
 // TestSpans: every claim's span points at its figure in the cleaned text.
 func TestSpans(t *testing.T) {
 	x := run(t, "Ferry fire: 27 dead", "The death toll rose to 27 on Monday.\n\nAt least a\u00a0thousand people were evacuated and about 40 were injured.")

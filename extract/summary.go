@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"tally"
 )
 
@@ -11,11 +13,16 @@ const leadSentences = 3
 // about?": the incident-scope figures stated in the title and lead (the
 // largest, as tolls rise and leads report the latest), else in the body;
 // cumulative and period figures never count.
-func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
+func summarize(d *docState, claims []tally.Claim, tr *tracker) (tally.Summary, []summed) {
 	var sum tally.Summary
+	var sums []summed
 	killed, hurt, victims := tr.counts()
 	for _, cat := range []tally.Category{tally.Killed, tally.Wounded, tally.Captured, tally.Missing} {
-		f := stated(d, claims, cat)
+		f, parts := stated(d, claims, cat)
+		var total int64
+		for _, i := range parts {
+			total += claims[i].Count.Low
+		}
 		switch cat {
 		case tally.Killed:
 			f = atLeast(f, int64(killed))
@@ -49,8 +56,17 @@ func summarize(d *docState, claims []tally.Claim, tr *tracker) tally.Summary {
 		case tally.Missing:
 			sum.Missing = f
 		}
+		if len(parts) > 0 && f != nil && f.Best == total {
+			sums = append(sums, summed{sumClaim(d, claims, parts, total), parts})
+		}
 	}
-	return sum
+	return sum, sums
+}
+
+// summed is a toll the text gives in parts: its derived claim and the parts.
+type summed struct {
+	claim tally.Claim
+	parts []int
 }
 
 // shotCount is the largest number of people stated as shot (killed or
@@ -89,7 +105,7 @@ func atLeast(f *tally.Figure, n int64) *tally.Figure {
 
 // stated reconciles the stated figures of one category: those of the title
 // and lead if any, else all of the body's.
-func stated(d *docState, claims []tally.Claim, cat tally.Category) *tally.Figure {
+func stated(d *docState, claims []tally.Claim, cat tally.Category) (*tally.Figure, []int) {
 	var lead, body []int
 	for i, c := range claims {
 		if c.Category != cat || c.Scope != tally.ScopeIncident || c.PartOf >= 0 || c.Count.Qualifier == tally.Vague {
@@ -119,22 +135,27 @@ func stated(d *docState, claims []tally.Claim, cat tally.Category) *tally.Figure
 		}
 	}
 	if len(pick) == 0 {
-		return nil
+		return nil, nil
 	}
 	f := &tally.Figure{Low: claims[pick[0]].Count.Low}
 	// "2 shot and wounded, 3 others grazed": figures of others add to the one before them in the sentence.
 	// A repeated figure is a repeat (captions run into the text), not more people.
-	run, runSent, last := int64(0), -1, int64(-1)
+	// So do a sentence's figures of other groups: "killed 13 US troops and 72 Afghans" is 85.
+	run, runSent, last, prev := int64(0), -1, int64(-1), -1
+	var members, parts []int // the claims of the current run, of the best one
 	for _, i := range pick {
 		p := d.out[i]
-		if p.sent == runSent && claims[i].Count.Low != last && d.others(i) {
+		if p.sent == runSent && claims[i].Count.Low != last && (d.others(i) || d.subgroup(claims, prev, i)) {
 			run += claims[i].Count.Low
+			members = append(members, i)
 		} else {
 			run, runSent = claims[i].Count.Low, p.sent
+			members = append(members[:0], i)
 		}
-		last = claims[i].Count.Low
+		last, prev = claims[i].Count.Low, i
 		if run > f.Best {
 			f.Best = run
+			parts = append(parts[:0], members...)
 		}
 		if run > f.High {
 			f.High = run
@@ -154,9 +175,37 @@ func stated(d *docState, claims []tally.Claim, cat tally.Category) *tally.Figure
 		}
 		if c.Low > f.Best {
 			f.Best = c.Low
+			parts = parts[:0]
 		}
 	}
-	return f
+	if len(parts) < 2 {
+		parts = nil
+	}
+	return f, parts
+}
+
+// sumClaim is the derived claim of a toll the text gives in parts ("13 US
+// troops and 72 Afghans": 85), in the sentence and from the claimant of its
+// parts: the figure a report's toll stands on.
+func sumClaim(d *docState, claims []tally.Claim, parts []int, total int64) tally.Claim {
+	first, lastC := claims[parts[0]], claims[parts[len(parts)-1]]
+	c := first
+	c.Count = tally.Count{Low: total, Qualifier: tally.Exact}
+	whos := make([]string, 0, len(parts))
+	for _, i := range parts {
+		if q := claims[i].Count.Qualifier; q == tally.AtLeast || q == tally.MoreThan {
+			c.Count.Qualifier = tally.AtLeast
+		}
+		if w := claims[i].Who; w != "" {
+			whos = append(whos, w)
+		}
+	}
+	c.Span = [2]int{first.Span[0], lastC.Span[1]}
+	c.Count.Text = d.text[c.Span[0]:c.Span[1]]
+	c.Who = strings.Join(whos, " and ")
+	c.Derived = tally.Sum
+	c.PartOf = -1
+	return c
 }
 
 // inLead says whether sentence si is the title or one of the first body sentences.
@@ -188,6 +237,44 @@ func (d *docState) others(i int) bool {
 	}
 	switch s.w(n.j) {
 	case "others", "more", "other":
+		return true
+	}
+	return false
+}
+
+// subgroup says whether claim i counts another group of victims than claim
+// prev, listed with it in one sentence: "13 US troops and 72 Afghans", "five
+// soldiers, two civilians". Both name whom they count, neither is a total
+// ("90 people": "mostly Afghans and 13 US personnel" break it down), one
+// claimant gives both, and only the first's victims, "and" or a comma lie
+// between them.
+func (d *docState) subgroup(claims []tally.Claim, prev, i int) bool {
+	if prev < 0 {
+		return false
+	}
+	a, b := claims[prev], claims[i]
+	if a.Who == "" || b.Who == "" || a.ClaimedBy != b.ClaimedBy || totalWho(a.Who) || totalWho(b.Who) ||
+		strings.EqualFold(a.Who, b.Who) || a.Span[1] > b.Span[0] {
+		return false
+	}
+	gap := strings.TrimSpace(d.text[a.Span[1]:b.Span[0]])
+	rest, ok := strings.CutPrefix(gap, a.Who)
+	if !ok {
+		return false
+	}
+	switch strings.TrimSpace(rest) {
+	case "and", ",", ", and":
+		return true
+	}
+	return false
+}
+
+// totalWho says whether a claim's victims are everyone: "people", "the dead".
+func totalWho(who string) bool {
+	w := strings.ToLower(who)
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "the "), "other ")
+	switch w {
+	case "people", "persons", "person", "individuals", "victims", "dead", "others", "casualties", "bodies":
 		return true
 	}
 	return false
