@@ -77,3 +77,42 @@ func TestBarsGVA(t *testing.T) {
 	gvc, gvcWW := scoreIncidents(t, xs, filepath.Join(dir, "gold.jsonl"), func(r map[string]any) bool { return r["gvc_split"] != nil })
 	t.Logf("gvc train/dev: %s %s", gvc.JSON(), gvcWW.JSON())
 }
+
+// TestWarDevIncidents groups the war dev set: the reports of the Kabul
+// airport bombing, of the Kabul drone strike, of Gaza in May 2021 and of
+// Paris in November 2015 each make one incident, apart from the others; the
+// airport bombing's toll counts The Guardian's "13 US troops and 72 Afghans".
+func TestWarDevIncidents(t *testing.T) {
+	p := filepath.Join(filepath.Dir(gvaPath(t)), "war", "articles.jsonl")
+	xs := extractFile(t, p)
+	incs := Resolve(xs, nil, DefaultOptions)
+	of := map[string]*tally.Incident{}
+	for i := range incs {
+		for _, d := range incs[i].Docs {
+			of[d] = &incs[i]
+		}
+	}
+	groups := [][]string{{"001", "002", "003"}, {"007", "008", "009"}, {"013", "014", "015"}, {"018", "019", "020", "021"}}
+	seen := map[*tally.Incident]bool{}
+	for _, g := range groups {
+		inc := of[g[0]]
+		if inc == nil {
+			t.Fatalf("report %s in no incident", g[0])
+		}
+		if seen[inc] {
+			t.Errorf("%v shares an incident with another event", g)
+		}
+		seen[inc] = true
+		if len(inc.Docs) != len(g) {
+			t.Errorf("%v: incident %s holds %v", g, inc.ID, inc.Docs)
+		}
+		for _, d := range g[1:] {
+			if of[d] != inc {
+				t.Errorf("%v: report %s is in another incident", g, d)
+			}
+		}
+	}
+	if k := of["001"].Killed; k == nil || k.High < 85 {
+		t.Errorf("Kabul airport killed %+v, want a high of at least 85 (13 US troops and 72 Afghans)", k)
+	}
+}
