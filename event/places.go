@@ -281,16 +281,20 @@ func longest(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int
 		if len(phrase) < 3 && !strings.Contains(phrase, ".") { // "D.C.", "U.S." are names; "LA", "IN" may be words
 			continue
 		}
-		look := phrase
-		if key != "" && !g.HasKey(key) || key == "" && !g.Has(look) {
+		cands := cache.get(g, phrase) // cached as written, misses too: no separate test
+		if len(cands) == 0 {
 			if !hasSaint(toks[a:b]) {
 				continue
 			}
-			if look = saintVariant(geo.Normalize(phrase)); look == "" || !g.Has(look) {
+			look := saintVariant(geo.Normalize(phrase))
+			if look == "" {
+				continue
+			}
+			if cands = cache.get(g, look); len(cands) == 0 {
 				continue
 			}
 		}
-		return mention{text: phrase, start: toks[a].start, end: end, cands: cache.get(g, look)}, b, true
+		return mention{text: phrase, start: toks[a].start, end: end, cands: cands}, b, true
 	}
 	return mention{}, a, false
 }
