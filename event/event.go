@@ -238,13 +238,18 @@ const (
 
 // outletRegion is the region an outlet's name places it in ("Cleveland 19
 // News Cleveland, OH" → Ohio): where a report that names no place most
-// likely happened, told with the precision of a region.
+// likely happened, told with the precision of a region. A city the outlet's
+// address names is told as the city: a report of abc7chicago.com that names
+// only "the South Side" is of Chicago.
 func outletRegion(g *geo.Gazetteer, ms []mention) *tally.Place {
 	for _, m := range ms {
 		if len(m.cands) == 0 || m.cands[0].Demonym {
 			continue
 		}
 		p := m.cands[0]
+		if m.host && p.Precision == geo.PrecisionCity {
+			return toPlace(p)
+		}
 		if len(m.qualifier) > 0 {
 			p = m.qualifier[0]
 		}

@@ -98,7 +98,7 @@ func hostMentions(g *geo.Gazetteer, host string, ctx context) []mention {
 	var ms []mention
 	for _, n := range hostNames(g, host) {
 		if p, ok := hostPick(n.cands, ctx); ok {
-			ms = append(ms, mention{text: n.key, cands: []geo.Place{p}})
+			ms = append(ms, mention{text: n.key, cands: []geo.Place{p}, host: true})
 		}
 	}
 	return ms

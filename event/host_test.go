@@ -75,3 +75,25 @@ func TestLocateHost(t *testing.T) {
 		}
 	}
 }
+
+// TestHostFallback: an invented report that names no place is placed in the
+// city its outlet's address names, or in the region when the address names
+// a region.
+func TestHostFallback(t *testing.T) {
+	body := "An 11-year-old girl was shot in the head on the South Side on Saturday night, police said."
+	for _, tt := range []struct{ url, name, precision string }{
+		{"https://abc7chicago.com/news/girl-shot/1/", "Chicago", "city"},
+		{"https://www.oregonlive.com/crime/2016/girl-shot.html", "Oregon", "admin1"},
+	} {
+		ct, err := clean.Clean(tally.Article{ID: "t", Title: "Girl, 11, shot", Text: body, URL: tt.url,
+			Published: time.Date(2016, 3, 12, 1, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := extract.Extract(ct)
+		Describe(&x)
+		if p := x.Event.Place; p == nil || p.Name != tt.name || p.Precision != tt.precision {
+			t.Errorf("%s: place %+v, want %s (%s)", tt.url, p, tt.name, tt.precision)
+		}
+	}
+}

@@ -24,6 +24,7 @@ type mention struct {
 	settlement bool       // named as a settlement: "the suburb of Katy", "the town of Bokoshe"
 	local      bool       // a neighbourhood's name: "the Bridgeport neighborhood"
 	unknown    bool       // not in the gazetteer ("the village of Makhnovka")
+	host       bool       // read from the outlet's web address ("abc7chicago.com")
 	place      *geo.Place // the chosen reading (for an unknown place: the region it is in)
 	weight     float64    // how much the mention says about the main event
 }
