@@ -719,11 +719,17 @@ func newContext(ms []mention) context {
 	c := context{countries: map[string]float64{}, admin1: map[string]float64{}, counties: map[countyID]bool{}, towns: map[countyID]bool{}}
 	for _, m := range ms {
 		for _, p := range m.cands {
-			switch {
-			case p.Precision == geo.PrecisionAdmin2:
+			if p.Precision == geo.PrecisionAdmin2 {
 				c.counties[countyKey(p)] = true
-			case p.Precision == geo.PrecisionCity && p.Admin2 != "":
-				c.towns[countyKey(p)] = true
+			}
+		}
+	}
+	if len(c.counties) > 0 { // the towns' counties matter only to the counties named
+		for _, m := range ms {
+			for _, p := range m.cands {
+				if p.Precision == geo.PrecisionCity && p.Admin2 != "" && c.counties[countyKey(p)] {
+					c.towns[countyKey(p)] = true
+				}
 			}
 		}
 	}
@@ -845,8 +851,7 @@ func (c context) choose(m *mention) {
 		}
 	}
 	if best >= 0 {
-		p := m.cands[best]
-		m.place = &p
+		m.place = &m.cands[best] // read-only: cands may be the shared cache's
 	}
 	if len(m.qualifier) > 0 && m.place != nil && !within(*m.place, m.qualifier) {
 		// "BUCKSPORT, SC" when the gazetteer knows only Bucksport, Maine: a
