@@ -74,7 +74,7 @@ var notPlaces = map[string]bool{"police": true, "man": true, "home": true, "best
 // of the body; qualifiers after a comma ("Paris, Texas", "Hermitage, Tenn.").
 func findMentions(g *geo.Gazetteer, text string, toks []tok, bodyStart int, people map[string]bool) []mention {
 	cache := newLookups()
-	var out []mention
+	out := make([]mention, 0, 8)
 	// a headline in title case capitalises every word: names inside longer
 	// capitalised runs are read there ("Shooting In Chicago Leaves 2 Dead")
 	titleEnd := 0
@@ -187,6 +187,27 @@ func streetIntro(toks []tok, i int) bool {
 		return true
 	}
 	return false
+}
+
+// admin2Only keeps the second-level units among readings: the slice itself
+// when all are (it is read-only, maybe the shared cache's), else a copy.
+func admin2Only(ps []geo.Place) []geo.Place {
+	n := 0
+	for _, p := range ps {
+		if p.Precision == geo.PrecisionAdmin2 {
+			n++
+		}
+	}
+	if n == len(ps) {
+		return ps
+	}
+	units := make([]geo.Place, 0, n)
+	for _, p := range ps {
+		if p.Precision == geo.PrecisionAdmin2 {
+			units = append(units, p)
+		}
+	}
+	return units
 }
 
 // lookups reads names in the gazetteer through the cache shared by all
@@ -422,12 +443,7 @@ func county(g *geo.Gazetteer, cache *lookups, text string, toks []tok, a, j int)
 			if strings.EqualFold(toks[b-1].w, "co.") {
 				look = text[toks[a].start:toks[b-2].end] + " County"
 			}
-			var units []geo.Place
-			for _, p := range cache.get(g, look) {
-				if p.Precision == geo.PrecisionAdmin2 {
-					units = append(units, p)
-				}
-			}
+			units := admin2Only(cache.get(g, look))
 			if len(units) > 0 {
 				return mention{text: phrase, start: toks[a].start, end: toks[b-1].end, cands: units}, b, true
 			}

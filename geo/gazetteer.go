@@ -282,14 +282,14 @@ func (g *Gazetteer) HasKeyBytes(key []byte) bool {
 // HasPrefixKey is HasPrefix for words already normalised: whether some key
 // is these words or begins with them ("los", "los angeles" for "los angeles
 // county"). A hash filter: it may rarely say yes wrongly, never no wrongly.
-func (g *Gazetteer) HasPrefixKey(words string) bool { return hasPrefixKey(g, words) }
+func (g *Gazetteer) HasPrefixKey(words string) bool { return g.hasPrefixHash(hashKey(words)) }
 
-// HasPrefixKeyBytes is HasPrefixKey for words in a byte buffer.
-func (g *Gazetteer) HasPrefixKeyBytes(words []byte) bool { return hasPrefixKey(g, words) }
+// HasPrefixKeyBytes is HasPrefixKey for words in a byte buffer. (The hash is
+// taken here: a generic function taking the buffer would make it escape.)
+func (g *Gazetteer) HasPrefixKeyBytes(words []byte) bool { return g.hasPrefixHash(hashKey(words)) }
 
-func hasPrefixKey[K ~string | ~[]byte](g *Gazetteer, words K) bool {
+func (g *Gazetteer) hasPrefixHash(h uint64) bool {
 	g.indexOnce.Do(g.buildIndex)
-	h := hashKey(words)
 	_, prefix := g.firstWords.get(h)
 	_, key := g.keyIndex.get(h)
 	return prefix || key
