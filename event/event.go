@@ -197,12 +197,7 @@ func locate(g *geo.Gazetteer, x *tally.Extraction, sents []clean.Span, toks []to
 // Madison, Tennessee, a part of Nashville the gazetteer lacks, not Madison,
 // Wisconsin. A city of localMaxPop or more keeps its reading.
 func localNames(g *geo.Gazetteer, ms []mention, named map[string]float64) {
-	top, topW := "", 0.0
-	for r, w := range named {
-		if w > topW || w == topW && r < top {
-			top, topW = r, w
-		}
-	}
+	top, topW := topOf(named)
 	if topW < regionMin {
 		return
 	}

@@ -3,8 +3,6 @@ package event
 import (
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"tally/geo"
 )
@@ -63,14 +61,9 @@ type hostReading struct {
 	named bool
 }
 
-// hostCache holds the names read from hosts, at most hostCacheMax hosts: a
+// hostCache holds the names read from hosts, at most 20,000 hosts: a
 // collection has a few thousand outlets and each recurs.
-var (
-	hostCache     sync.Map // host → []hostName
-	hostCacheSize atomic.Int64
-)
-
-const hostCacheMax = 20000
+var hostCache = boundedCache[[]hostName]{max: 20000}
 
 // hostNames reads the place names in an outlet's host (see hostPlaces),
 // through a cache for the embedded gazetteer.
@@ -78,17 +71,14 @@ func hostNames(g *geo.Gazetteer, h string) []hostName {
 	if h == "" {
 		return nil
 	}
-	if g == geo.Default() {
-		if ns, ok := hostCache.Load(h); ok {
-			return ns.([]hostName)
-		}
+	if g != geo.Default() {
+		return hostPlaces(g, h)
+	}
+	if ns, ok := hostCache.load(h); ok {
+		return ns
 	}
 	ns := hostPlaces(g, h)
-	if g == geo.Default() && hostCacheSize.Load() < hostCacheMax {
-		if _, loaded := hostCache.LoadOrStore(h, ns); !loaded {
-			hostCacheSize.Add(1)
-		}
-	}
+	hostCache.store(h, ns)
 	return ns
 }
 

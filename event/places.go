@@ -1,7 +1,9 @@
 package event
 
 import (
+	"iter"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -192,16 +194,10 @@ func streetIntro(toks []tok, i int) bool {
 // admin2Only keeps the second-level units among readings: the slice itself
 // when all are (it is read-only, maybe the shared cache's), else a copy.
 func admin2Only(ps []geo.Place) []geo.Place {
-	n := 0
-	for _, p := range ps {
-		if p.Precision == geo.PrecisionAdmin2 {
-			n++
-		}
-	}
-	if n == len(ps) {
+	if !slices.ContainsFunc(ps, func(p geo.Place) bool { return p.Precision != geo.PrecisionAdmin2 }) {
 		return ps
 	}
-	units := make([]geo.Place, 0, n)
+	var units []geo.Place
 	for _, p := range ps {
 		if p.Precision == geo.PrecisionAdmin2 {
 			units = append(units, p)
@@ -220,29 +216,46 @@ func newLookups() *lookups { return &lookups{} }
 func (c *lookups) get(g *geo.Gazetteer, name string) []geo.Place { return sharedLookup(g, name) }
 
 // shared caches the readings of names across reports (decoding a name's
-// readings costs more than finding them): at most sharedMax names, the
-// first ones seen; the cache never changes what a lookup returns.
-var (
-	shared     sync.Map // name as written → []geo.Place
-	sharedSize atomic.Int64
-)
-
-const sharedMax = 50000
+// readings costs more than finding them), keyed as written: the same
+// spelling recurs. The cache never changes what a lookup returns.
+var shared = boundedCache[[]geo.Place]{max: 50000}
 
 func sharedLookup(g *geo.Gazetteer, name string) []geo.Place {
 	if g != geo.Default() {
 		return g.Lookup(name)
 	}
-	if ps, ok := shared.Load(name); ok { // keyed as written: the same spelling recurs
-		return ps.([]geo.Place)
+	if ps, ok := shared.load(name); ok {
+		return ps
 	}
 	ps := g.Lookup(name)
-	if sharedSize.Load() < sharedMax {
-		if _, loaded := shared.LoadOrStore(strings.Clone(name), ps); !loaded { // a copy: the name is a slice of a report's text
-			sharedSize.Add(1)
+	shared.store(name, ps)
+	return ps
+}
+
+// boundedCache memoises a function of a string across reports and workers:
+// at most max keys, the first ones seen. A key is stored as a copy: it is
+// often a slice of a report's text, which the cache must not keep alive.
+type boundedCache[V any] struct {
+	m   sync.Map // key → V
+	n   atomic.Int64
+	max int64
+}
+
+func (c *boundedCache[V]) load(k string) (V, bool) {
+	v, ok := c.m.Load(k)
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	return v.(V), true
+}
+
+func (c *boundedCache[V]) store(k string, v V) {
+	if c.n.Load() < c.max {
+		if _, loaded := c.m.LoadOrStore(strings.Clone(k), v); !loaded {
+			c.n.Add(1)
 		}
 	}
-	return ps
 }
 
 // longest looks up the longest run of tokens [a, b) with b <= j that the
@@ -572,20 +585,33 @@ func isUnknownPlaceCue(toks []tok, i int) bool {
 func truncated(text string, t tok, bodyStart int) bool {
 	body := text[bodyStart:]
 	longer := false
-	for i := 0; ; {
-		j := strings.Index(body[i:], t.w)
-		if j < 0 {
-			return longer
-		}
-		start := i + j
-		i = start + len(t.w)
-		if start > 0 && isLetter(body[start-1]) {
-			continue // inside another word
-		}
-		if i < len(body) && isLetter(body[i]) {
+	for _, end := range wordStarts(body, t.w) {
+		if end < len(body) && isLetter(body[end]) {
 			longer = true
 		} else {
 			return false // the word itself
+		}
+	}
+	return longer
+}
+
+// wordStarts yields the start and end of each occurrence of w in s that
+// does not begin inside another word.
+func wordStarts(s, w string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				return
+			}
+			start := i + j
+			i = start + len(w)
+			if start > 0 && isLetter(s[start-1]) {
+				continue
+			}
+			if !yield(start, i) {
+				return
+			}
 		}
 	}
 }
@@ -601,15 +627,9 @@ func commonWord(body, w string) bool {
 	lower := strings.ToLower(w)
 	seenLower := false
 	for _, form := range []string{lower, w} {
-		for i := 0; ; {
-			j := strings.Index(body[i:], form)
-			if j < 0 {
-				break
-			}
-			start := i + j
-			i = start + len(form)
-			if start > 0 && isLetter(body[start-1]) || i < len(body) && isLetter(body[i]) {
-				continue // inside another word
+		for start, end := range wordStarts(body, form) {
+			if end < len(body) && isLetter(body[end]) {
+				continue // the start of a longer word
 			}
 			if form == lower {
 				seenLower = true
@@ -991,13 +1011,20 @@ func (c context) top() float64 {
 
 // topCountry is the country the report names most ("" if none).
 func (c context) topCountry() string {
-	best := ""
-	for cc, w := range c.countries {
-		if w > c.countries[best] || w == c.countries[best] && cc < best {
-			best = cc
+	cc, _ := topOf(c.countries)
+	return cc
+}
+
+// topOf is the key that weighs most in m (of equals, the first in order)
+// and its weight; "" and 0 if none weighs more than 0.
+func topOf(m map[string]float64) (string, float64) {
+	best, bestW := "", 0.0
+	for k, w := range m {
+		if w > bestW || w == bestW && k < best {
+			best, bestW = k, w
 		}
 	}
-	return best
+	return best, bestW
 }
 
 // oneSense gives every mention of a name the reading of its best-located

@@ -310,20 +310,13 @@ const (
 // reports' own readings are left as they are; the incidents use these.
 func relocate(docs []*doc) {
 	n := map[string]int{}
-	located := 0
 	for _, d := range docs {
 		if ev := d.x.Event; ev != nil && ev.Place != nil && ev.Place.Country != "" {
 			n[ev.Place.Country]++
-			located++
 		}
 	}
-	top := ""
-	for cc, k := range n {
-		if k > n[top] || k == n[top] && cc < top {
-			top = cc
-		}
-	}
-	region := located >= regionMin && float64(n[top]) >= regionShare*float64(located)
+	top, k, located := dominant(n)
+	region := located >= regionMin && float64(k) >= regionShare*float64(located)
 	outlets := outletRegions(docs)
 	for _, d := range docs {
 		if ev := d.x.Event; ev != nil {
@@ -370,18 +363,23 @@ func outletRegions(docs []*doc) map[string]string {
 	}
 	out := map[string]string{}
 	for o, c := range counts {
-		total, best := 0, ""
-		for r, k := range c {
-			total += k
-			if k > c[best] || k == c[best] && r < best {
-				best = r
-			}
-		}
-		if c[best] >= 2 && 5*c[best] >= 3*total {
+		if best, k, total := dominant(c); k >= 2 && 5*k >= 3*total {
 			out[o] = best
 		}
 	}
 	return out
+}
+
+// dominant is the most frequent key of counts (of equals, the first in
+// order), how often it occurs, and the total.
+func dominant(counts map[string]int) (key string, n, total int) {
+	for k, c := range counts {
+		total += c
+		if c > n || c == n && k < key {
+			key, n = k, c
+		}
+	}
+	return key, n, total
 }
 
 // outletOf names a report's outlet for outletRegions: the host of its URL
