@@ -14,7 +14,13 @@ import (
 // describe runs clean, extract and Describe over an invented report.
 func describe(t *testing.T, title, body string, published time.Time) tally.Extraction {
 	t.Helper()
-	ct, err := clean.Clean(tally.Article{ID: "t", Title: title, Text: body, Published: published})
+	return describeArticle(t, tally.Article{ID: "t", Title: title, Text: body, Published: published})
+}
+
+// describeArticle runs clean, extract and Describe over an invented article.
+func describeArticle(t *testing.T, a tally.Article) tally.Extraction {
+	t.Helper()
+	ct, err := clean.Clean(a)
 	if err != nil {
 		t.Fatalf("clean: %v", err)
 	}

@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"tally"
-	"tally/clean"
-	"tally/extract"
 	"tally/geo"
 )
 
@@ -63,13 +61,7 @@ func TestLocateHost(t *testing.T) {
 		{"http://web.archive.org/web/20160101000000/http://www.indystar.com/story/a1", "Ohio"}, // no place in the host: the largest Columbus
 		{"https://www.fox59indianapolis.com/a1", "Indiana"},
 	} {
-		ct, err := clean.Clean(tally.Article{ID: "t", Title: "Man shot outside store", Text: body, URL: tt.url,
-			Published: time.Date(2025, 1, 13, 12, 0, 0, 0, time.UTC)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		x := extract.Extract(ct)
-		Describe(&x)
+		x := describeArticle(t, tally.Article{ID: "t", Title: "Man shot outside store", Text: body, URL: tt.url, Published: jan13})
 		if x.Event == nil || x.Event.Place == nil || x.Event.Place.Name != "Columbus" || x.Event.Place.Admin1 != tt.admin1 {
 			t.Errorf("%s: place %+v, want Columbus, %s", tt.url, x.Event.Place, tt.admin1)
 		}
@@ -85,13 +77,8 @@ func TestHostFallback(t *testing.T) {
 		{"https://abc7chicago.com/news/girl-shot/1/", "Chicago", "city"},
 		{"https://www.oregonlive.com/crime/2016/girl-shot.html", "Oregon", "admin1"},
 	} {
-		ct, err := clean.Clean(tally.Article{ID: "t", Title: "Girl, 11, shot", Text: body, URL: tt.url,
+		x := describeArticle(t, tally.Article{ID: "t", Title: "Girl, 11, shot", Text: body, URL: tt.url,
 			Published: time.Date(2016, 3, 12, 1, 0, 0, 0, time.UTC)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		x := extract.Extract(ct)
-		Describe(&x)
 		if p := x.Event.Place; p == nil || p.Name != tt.name || p.Precision != tt.precision {
 			t.Errorf("%s: place %+v, want %s (%s)", tt.url, p, tt.name, tt.precision)
 		}

@@ -544,15 +544,20 @@ func (g *Gazetteer) Country(code string) (Place, bool) {
 	return p, true
 }
 
+// adminKey appends the key of an admin1 unit, "US.TX", to buf.
+func adminKey(buf []byte, country, code string) ([]byte, bool) {
+	k, ok := upper(buf, country)
+	if !ok || len(k) != 2 || code == "" {
+		return nil, false
+	}
+	return upper(append(k, '.'), code)
+}
+
 // adminLine returns the admin1 line for country and code.
 func (g *Gazetteer) adminLine(country, code string) (string, bool) {
 	var buf [32]byte
-	k, ok := upper(buf[:0], country)
-	if !ok || len(k) != 2 || code == "" {
-		return "", false
-	}
-	k = append(k, '.')
-	if k, ok = upper(k, code); !ok {
+	k, ok := adminKey(buf[:0], country, code)
+	if !ok {
 		return "", false
 	}
 	i := search(g, g.admins, k)
@@ -577,12 +582,8 @@ func (g *Gazetteer) admin(country, code string) (string, bool) {
 		}
 	})
 	var buf [32]byte
-	k, ok := upper(buf[:0], country)
-	if !ok || len(k) != 2 || code == "" {
-		return "", false
-	}
-	k = append(k, '.')
-	if k, ok = upper(k, code); !ok {
+	k, ok := adminKey(buf[:0], country, code)
+	if !ok {
 		return "", false
 	}
 	name, ok := g.adminNames[string(k)]
